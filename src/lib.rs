@@ -1,0 +1,153 @@
+//! jiaodui (校对) proofreads Chinese text before it is published: the
+//! suspected typos (疑似错别字) and wrong formulations that a government
+//! new-media inspection names.
+//!
+//! # Checking a text
+//!
+//! [`Linter::new`] gives a linter with the built-in dictionaries.
+//! [`Linter::check`] returns the findings in text order:
+//!
+//! ```
+//! use jiaodui::{Linter, Severity};
+//!
+//! let linter = Linter::new();
+//! let text = "请各单位认真贯澈落实，做好防讯工作布署。";
+//! let findings = linter.check(text);
+//!
+//! let found: Vec<&str> = findings.iter().map(|d| d.found.as_str()).collect();
+//! assert_eq!(found, ["贯澈", "防讯", "布署"]);
+//!
+//! let first = &findings[0];
+//! assert_eq!(first.rule, "typo.word");
+//! assert_eq!(first.severity, Severity::Error);
+//! assert_eq!(&text[first.span.clone()], "贯澈");
+//! assert_eq!(first.suggestions, ["贯彻"]);
+//! assert_eq!(first.message, "疑似错别字：“贯澈”应为“贯彻”");
+//! ```
+//!
+//! Correct text stays silent, including a wrong form's characters that meet
+//! by accident where two correct words touch (发布 + 署名):
+//!
+//! ```
+//! let linter = jiaodui::Linter::new();
+//! assert!(linter.check("我们部署了安装任务。").is_empty());
+//! assert!(linter.check("他在发布署名文章。").is_empty());
+//! ```
+//!
+//! # Spans, lines and columns
+//!
+//! A [`Diagnostic`]'s `span` is a byte range of the checked text, always on
+//! character boundaries. [`LineIndex`] turns byte offsets into 1-based line
+//! and column numbers, columns counted in Unicode scalar values:
+//!
+//! ```
+//! use jiaodui::{Linter, LineIndex};
+//!
+//! let text = "通知\n请按装客户端";
+//! let d = &Linter::new().check(text)[0];
+//! let index = LineIndex::new(text);
+//! assert_eq!(index.line_col(d.span.start), (2, 2));
+//! assert_eq!(index.line_col(d.span.end), (2, 4));
+//! ```
+//!
+//! # Configuring
+//!
+//! [`Linter::builder`] adds user dictionaries (the format of the built-in
+//! `dictionaries/typo.tsv`: `wrong<TAB>correct<TAB>note`), an allow-list of
+//! phrases never to flag, and per-rule severity or off:
+//!
+//! ```
+//! use jiaodui::{Linter, Severity};
+//!
+//! let linter = Linter::builder()
+//!     .dictionary("本单位词表", "# wrong\tcorrect\tnote\n青松镇\t清松镇\t本地地名\n")
+//!     .allow("防讯科")              // a proper name that is not to be corrected
+//!     .severity("typo.word", Severity::Warning)
+//!     .build()?;
+//!
+//! let findings = linter.check("青松镇防讯科发布防讯通知");
+//! let found: Vec<&str> = findings.iter().map(|d| d.found.as_str()).collect();
+//! assert_eq!(found, ["青松镇", "防讯"]);
+//! assert!(findings.iter().all(|d| d.severity == Severity::Warning));
+//! # Ok::<(), jiaodui::Error>(())
+//! ```
+//!
+//! Errors are data, and their messages say how to fix the problem:
+//!
+//! ```
+//! use jiaodui::{ErrorKind, Linter};
+//!
+//! let err = Linter::builder().dictionary("mine.tsv", "按装 安装\n").build().unwrap_err();
+//! assert!(matches!(err.kind(), ErrorKind::Dictionary { line: 1, .. }));
+//! assert!(err.to_string().starts_with("mine.tsv:1: expected 2 or 3 TAB-separated fields"));
+//!
+//! let err = Linter::builder().disable("typo.words").build().unwrap_err();
+//! assert_eq!(err.to_string(),
+//!     "unknown rule id \"typo.words\"; did you mean \"typo.word\"? (`jiaodui rules` lists every rule id)");
+//! ```
+//!
+//! # Sharing
+//!
+//! A [`Linter`] is `Send + Sync` and cheap to clone; build it once and check
+//! from many threads:
+//!
+//! ```
+//! let linter = jiaodui::Linter::new();
+//! std::thread::scope(|s| {
+//!     for text in ["按装", "部署"] {
+//!         let linter = linter.clone();
+//!         s.spawn(move || linter.check(text));
+//!     }
+//! });
+//! ```
+//!
+//! # Findings as data
+//!
+//! Findings serialize with serde:
+//!
+//! ```
+//! let d = &jiaodui::Linter::new().check("按装")[0];
+//! let json = serde_json::to_string(d).unwrap();
+//! assert_eq!(json, r#"{"rule":"typo.word","severity":"error","span":{"start":0,"end":6},"found":"按装","message":"疑似错别字：“按装”应为“安装”","suggestions":["安装"]}"#);
+//! ```
+//!
+//! [`rules`] lists every rule with its id, default severity and an example.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod diagnostic;
+mod dict;
+mod engine;
+mod error;
+mod linter;
+mod rules;
+mod tsv;
+
+pub use diagnostic::{Diagnostic, LineIndex, Severity};
+pub use error::{Error, ErrorKind};
+pub use linter::{Linter, LinterBuilder};
+pub use rules::RuleInfo;
+
+/// Every rule: id, default severity, summary and example, in registration
+/// order.
+pub fn rules() -> &'static [RuleInfo] {
+    rules::RULES
+}
+
+/// Internals exposed for the project's own tests and tools; not part of the
+/// stable API.
+#[doc(hidden)]
+pub mod __private {
+    /// Every wrong form of the built-in typo dictionary with its correct
+    /// forms and note.
+    pub fn builtin_typos() -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        crate::dict::TypoDict::builtin().for_each(|w, c, n| out.push((w.to_string(), c.to_string(), n.to_string())));
+        out
+    }
+
+    /// Frequency of a word in the built-in word list.
+    pub fn word_freq(word: &str) -> Option<u32> {
+        crate::dict::Lexicon::builtin().freq(word)
+    }
+}

@@ -1,0 +1,130 @@
+//! The rules, grouped by theme, one module each, registered here.
+//!
+//! A rule id is stable: `family.name` in kebab-case. Adding a rule means
+//! adding a variant to [`Rule`], its [`RuleInfo`] to [`RULES`] at the same
+//! position, and its check to [`crate::linter`]'s dispatch.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub(crate) mod typo;
+
+/// What a rule is: its id, default severity, a one-line summary in Chinese
+/// and an example of text it flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RuleInfo {
+    /// Stable id, e.g. `typo.word`.
+    pub id: &'static str,
+    /// Severity unless configured otherwise.
+    pub default_severity: Severity,
+    /// What the rule finds, in Chinese.
+    pub summary: &'static str,
+    /// A sentence the rule flags.
+    pub example: &'static str,
+}
+
+/// Every rule, in registration order.
+pub(crate) const RULES: &[RuleInfo] = &[typo::WORD];
+
+/// Index of a rule in [`RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    TypoWord = 0,
+}
+
+impl Rule {
+    pub(crate) fn info(self) -> &'static RuleInfo {
+        &RULES[self as usize]
+    }
+}
+
+/// Looks a rule id up.
+pub(crate) fn position(id: &str) -> Option<usize> {
+    RULES.iter().position(|r| r.id == id)
+}
+
+/// The known id closest to an unknown one (same family, or a small edit).
+pub(crate) fn closest(id: &str) -> Option<&'static str> {
+    let family = id.split('.').next().unwrap_or(id);
+    RULES
+        .iter()
+        .map(|r| (edit_distance(r.id, id), r.id))
+        .filter(|&(d, known)| d <= 3 || known.starts_with(&format!("{family}.")))
+        .min()
+        .map(|(_, known)| known)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Where the rules put their findings while a text is checked.
+pub(crate) struct Sink<'a> {
+    pub(crate) text: &'a str,
+    levels: &'a [Option<Severity>],
+    pub(crate) out: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    pub(crate) fn new(text: &'a str, levels: &'a [Option<Severity>]) -> Sink<'a> {
+        Sink { text, levels, out: Vec::new() }
+    }
+
+    /// Whether the rule is on.
+    pub(crate) fn enabled(&self, rule: Rule) -> bool {
+        self.levels[rule as usize].is_some()
+    }
+
+    /// Records a finding of `rule` at byte range `span` of the text.
+    pub(crate) fn emit(&mut self, rule: Rule, span: std::ops::Range<usize>, message: String, suggestions: Vec<String>) {
+        let Some(severity) = self.levels[rule as usize] else { return };
+        let Some(found) = self.text.get(span.clone()) else { return };
+        self.out.push(Diagnostic {
+            rule: rule.info().id,
+            severity,
+            found: found.to_string(),
+            span,
+            message,
+            suggestions,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_consistent() {
+        assert_eq!(Rule::TypoWord.info().id, "typo.word");
+        let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len(), "rule ids must be unique");
+        for r in RULES {
+            let (family, name) = r.id.split_once('.').expect("family.name");
+            for part in [family, name] {
+                assert!(!part.is_empty());
+                assert!(part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", r.id);
+            }
+            assert!(!r.summary.is_empty() && !r.example.is_empty());
+        }
+    }
+
+    #[test]
+    fn closest_suggests_a_known_id() {
+        assert_eq!(closest("typo.words"), Some("typo.word"));
+        assert_eq!(closest("zzz.qqqqqqqq"), None);
+    }
+}
