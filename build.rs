@@ -38,10 +38,13 @@ fn read(path: &Path) -> String {
 
 fn build_typos(path: &Path, out: &Path) {
     let text = read(path);
-    let records = tsv::parse_typos(&text)
-        .unwrap_or_else(|e| fail(format!("{}:{}: {}", path.display(), e.line, e.reason)));
+    let records =
+        tsv::parse_typos(&text).unwrap_or_else(|e| fail(format!("{}:{}: {}", path.display(), e.line, e.reason)));
     if let Some((key, a, b)) = tsv::find_duplicate(records.iter().map(|r| (r.wrong, r.line))) {
-        fail(format!("{}:{b}: {key:?} is already listed on line {a}; keep one entry", path.display()));
+        fail(format!(
+            "{}:{b}: {key:?} is already listed on line {a}; keep one entry",
+            path.display()
+        ));
     }
     let mut sorted: Vec<_> = records.iter().collect();
     sorted.sort_by(|a, b| a.wrong.as_bytes().cmp(b.wrong.as_bytes()));
@@ -53,7 +56,9 @@ fn build_typos(path: &Path, out: &Path) {
         blob.push('\t');
         blob.push_str(r.note);
         let len = blob.len() as u64 - offset;
-        builder.insert(r.wrong, (offset << 32) | len).expect("keys are sorted and unique");
+        builder
+            .insert(r.wrong, (offset << 32) | len)
+            .expect("keys are sorted and unique");
     }
     fs::write(out.join("typo.fst"), builder.into_inner().expect("in-memory FST")).expect("write typo.fst");
     fs::write(out.join("typo.blob"), blob).expect("write typo.blob");
@@ -75,7 +80,9 @@ fn jieba_dict(manifest: &Path) -> PathBuf {
         for index in fs::read_dir(home.join("registry/src")).into_iter().flatten().flatten() {
             for pkg in fs::read_dir(index.path()).into_iter().flatten().flatten() {
                 let name = pkg.file_name().to_string_lossy().into_owned();
-                let Some(patch) = name.strip_prefix("jieba-rs-0.11.") else { continue };
+                let Some(patch) = name.strip_prefix("jieba-rs-0.11.") else {
+                    continue;
+                };
                 let dict = pkg.path().join("src/data/dict.txt");
                 if let (Ok(patch), true) = (patch.parse::<u64>(), dict.is_file()) {
                     found.push(((11, patch), dict));
@@ -94,9 +101,11 @@ fn jieba_dict(manifest: &Path) -> PathBuf {
     if let Ok(output) = output {
         if output.status.success() {
             if let Ok(meta) = serde_json::from_slice::<serde_json::Value>(&output.stdout) {
-                let found = meta["packages"].as_array().into_iter().flatten().find_map(|p| {
-                    (p["name"] == "jieba-rs").then(|| p["manifest_path"].as_str()).flatten()
-                });
+                let found = meta["packages"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find_map(|p| (p["name"] == "jieba-rs").then(|| p["manifest_path"].as_str()).flatten());
                 if let Some(m) = found {
                     let dict = Path::new(m).with_file_name("src/data/dict.txt");
                     if dict.is_file() {
@@ -106,9 +115,11 @@ fn jieba_dict(manifest: &Path) -> PathBuf {
             }
         }
     }
-    fail("cannot find jieba-rs 0.11's dictionary (src/data/dict.txt) in cargo's registry cache \
+    fail(
+        "cannot find jieba-rs 0.11's dictionary (src/data/dict.txt) in cargo's registry cache \
           or through `cargo metadata`; set JIAODUI_JIEBA_DICT to the path of that file"
-        .to_string())
+            .to_string(),
+    )
 }
 
 fn build_words(manifest: &Path, out: &Path) {
@@ -137,7 +148,9 @@ fn build_words(manifest: &Path, out: &Path) {
     let mut total = 0u64;
     for (word, (freq, tag)) in &words {
         let tag_id = tags.binary_search(tag).expect("collected above") as u64;
-        builder.insert(word, freq | (tag_id << 32)).expect("BTreeMap keys are sorted");
+        builder
+            .insert(word, freq | (tag_id << 32))
+            .expect("BTreeMap keys are sorted");
         total += freq;
     }
     fs::write(out.join("words.fst"), builder.into_inner().expect("in-memory FST")).expect("write words.fst");

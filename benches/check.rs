@@ -1,1 +1,50 @@
-fn main() {}
+//! Throughput of `Linter::check` (MB/s) and the load time of the built-in
+//! dictionaries.
+//!
+//! `cargo bench --bench check`. The clean government prose of
+//! `../shared/eval/clean/` is measured when that folder exists.
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use jiaodui::Linter;
+
+fn inputs() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = std::fs::read_to_string(root.join("examples/draft.md")).expect("examples/draft.md");
+    // About 1 MB of the shipped sample.
+    let mut out = vec![("sample-draft".to_string(), sample.repeat(1_000_000 / sample.len() + 1))];
+    let clean = root.join("../shared/eval/clean");
+    match std::fs::read_dir(&clean) {
+        Ok(entries) => {
+            let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+                let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+                out.push((name, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+        Err(_) => eprintln!("{} is absent: measuring the shipped sample only", clean.display()),
+    }
+    out
+}
+
+fn check(c: &mut Criterion) {
+    let linter = Linter::new();
+    let mut group = c.benchmark_group("check");
+    group.sample_size(20);
+    for (name, text) in inputs() {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, text| {
+            b.iter(|| linter.check(text))
+        });
+    }
+    group.finish();
+}
+
+fn load(c: &mut Criterion) {
+    c.bench_function("load/builtin", |b| b.iter(jiaodui::__private::load_builtin));
+}
+
+criterion_group!(benches, check, load);
+criterion_main!(benches);

@@ -35,11 +35,18 @@ impl TypoDict {
     /// in error messages.
     pub(crate) fn compile(source: &str, text: &str) -> Result<TypoDict, Error> {
         let dict_err = |line, reason| {
-            Error::new(ErrorKind::Dictionary { source: source.to_string(), line, reason })
+            Error::new(ErrorKind::Dictionary {
+                source: source.to_string(),
+                line,
+                reason,
+            })
         };
         let records = tsv::parse_typos(text).map_err(|e| dict_err(e.line, e.reason))?;
         if let Some((key, a, b)) = tsv::find_duplicate(records.iter().map(|r| (r.wrong, r.line))) {
-            return Err(dict_err(b, format!("{key:?} is already listed on line {a}; keep one entry")));
+            return Err(dict_err(
+                b,
+                format!("{key:?} is already listed on line {a}; keep one entry"),
+            ));
         }
         let mut sorted: Vec<_> = records.iter().collect();
         sorted.sort_by(|a, b| a.wrong.as_bytes().cmp(b.wrong.as_bytes()));
@@ -51,7 +58,9 @@ impl TypoDict {
             blob.push('\t');
             blob.push_str(r.note);
             let len = blob.len() as u64 - offset;
-            builder.insert(r.wrong, (offset << 32) | len).expect("keys are sorted and unique");
+            builder
+                .insert(r.wrong, (offset << 32) | len)
+                .expect("keys are sorted and unique");
         }
         let bytes = builder.into_inner().expect("in-memory FST");
         Ok(TypoDict {
@@ -92,7 +101,9 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     pub(crate) fn builtin() -> Lexicon {
-        Lexicon { map: fst::Map::new(WORDS_FST).expect("build.rs writes a valid FST") }
+        Lexicon {
+            map: fst::Map::new(WORDS_FST).expect("build.rs writes a valid FST"),
+        }
     }
 
     /// Frequency of a word, `None` if it is not listed.
@@ -104,7 +115,9 @@ impl Lexicon {
     /// idioms, `l` for fixed expressions, …).
     #[allow(dead_code)]
     pub(crate) fn tag(&self, word: &str) -> Option<&'static str> {
-        self.map.get(word).and_then(|v| WORD_TAGS.get((v >> 32) as usize).copied())
+        self.map
+            .get(word)
+            .and_then(|v| WORD_TAGS.get((v >> 32) as usize).copied())
     }
 
     /// Sum of all frequencies, for turning frequencies into probabilities.
@@ -143,9 +156,14 @@ mod tests {
 
     #[test]
     fn user_dictionary_errors_name_the_line() {
-        let err = TypoDict::compile("mine.tsv", "# header\n错字\t对字\n坏行没有制表符\n").err().unwrap();
+        let err = TypoDict::compile("mine.tsv", "# header\n错字\t对字\n坏行没有制表符\n")
+            .err()
+            .unwrap();
         let msg = err.to_string();
-        assert!(msg.starts_with("mine.tsv:3: expected 2 or 3 TAB-separated fields"), "{msg}");
+        assert!(
+            msg.starts_with("mine.tsv:3: expected 2 or 3 TAB-separated fields"),
+            "{msg}"
+        );
         let err = TypoDict::compile("mine.tsv", "错字\t对字\n错字\t对字\n").err().unwrap();
         assert!(err.to_string().contains("already listed on line 1"), "{err}");
     }

@@ -63,7 +63,12 @@ impl Engine {
             // Patterns are unique, non-empty and few; the automaton always builds.
             built.ok()
         };
-        Engine { automaton, targets, typos, lexicon: Lexicon::builtin() }
+        Engine {
+            automaton,
+            targets,
+            typos,
+            lexicon: Lexicon::builtin(),
+        }
     }
 
     /// Every occurrence of every pattern, overlapping ones included, in
@@ -72,7 +77,9 @@ impl Engine {
         self.automaton.iter().flat_map(move |a| {
             a.find_overlapping_iter(text).flat_map(move |m| {
                 let (start, end) = (m.start(), m.end());
-                self.targets[m.value() as usize].iter().map(move |&target| Hit { start, end, target })
+                self.targets[m.value() as usize]
+                    .iter()
+                    .map(move |&target| Hit { start, end, target })
             })
         })
     }

@@ -33,7 +33,9 @@ impl Default for Linter {
 
 impl std::fmt::Debug for Linter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Linter").field("levels", &self.inner.levels).finish_non_exhaustive()
+        f.debug_struct("Linter")
+            .field("levels", &self.inner.levels)
+            .finish_non_exhaustive()
     }
 }
 
@@ -83,8 +85,10 @@ impl Linter {
         }
         let mut out = sink.out;
         if let Some(allow) = &inner.allow {
-            let allowed: Vec<(usize, usize)> =
-                allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
+            let allowed: Vec<(usize, usize)> = allow
+                .find_overlapping_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
             out.retain(|d| !allowed.iter().any(|&(s, e)| s <= d.span.start && d.span.end <= e));
         }
         out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
@@ -113,7 +117,10 @@ impl LinterBuilder {
     /// identifies it in error messages. Its entries override built-in ones
     /// with the same wrong form.
     pub fn dictionary(mut self, name: impl Into<String>, text: impl Into<String>) -> LinterBuilder {
-        self.dictionaries.push(DictSource::Text { name: name.into(), text: text.into() });
+        self.dictionaries.push(DictSource::Text {
+            name: name.into(),
+            text: text.into(),
+        });
         self
     }
 
@@ -151,7 +158,10 @@ impl LinterBuilder {
         let mut levels: Vec<Option<Severity>> = RULES.iter().map(|r| Some(r.default_severity)).collect();
         for (id, level) in &self.settings {
             let i = rules::position(id).ok_or_else(|| {
-                Error::new(ErrorKind::UnknownRule { id: id.clone(), did_you_mean: rules::closest(id) })
+                Error::new(ErrorKind::UnknownRule {
+                    id: id.clone(),
+                    did_you_mean: rules::closest(id),
+                })
             })?;
             levels[i] = *level;
         }
@@ -160,12 +170,19 @@ impl LinterBuilder {
             user.push(match source {
                 DictSource::Text { name, text } => TypoDict::compile(name, text)?,
                 DictSource::File(path) => {
-                    let text = std::fs::read(path)
-                        .map_err(|error| Error::new(ErrorKind::Io { path: path.clone(), error }))?;
+                    let text = std::fs::read(path).map_err(|error| {
+                        Error::new(ErrorKind::Io {
+                            path: path.clone(),
+                            error,
+                        })
+                    })?;
                     let name = path.display().to_string();
                     let text = String::from_utf8(text).map_err(|e| {
                         Error::new(ErrorKind::Dictionary {
-                            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+                            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+                                .iter()
+                                .filter(|&&b| b == b'\n')
+                                .count(),
                             source: name.clone(),
                             reason: format!(
                                 "not valid UTF-8 at byte {}; save the file as UTF-8",
@@ -177,15 +194,29 @@ impl LinterBuilder {
                 }
             });
         }
-        let engine = if user.is_empty() { Engine::builtin() } else { Arc::new(Engine::new(user)) };
-        let mut phrases: Vec<&str> = self.allow.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
+        let engine = if user.is_empty() {
+            Engine::builtin()
+        } else {
+            Arc::new(Engine::new(user))
+        };
+        let mut phrases: Vec<&str> = self
+            .allow
+            .iter()
+            .map(String::as_str)
+            .filter(|p| !p.is_empty())
+            .collect();
         phrases.sort_unstable();
         phrases.dedup();
         let allow = if phrases.is_empty() {
             None
         } else {
-            CharwiseDoubleArrayAhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(phrases).ok()
+            CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(phrases)
+                .ok()
         };
-        Ok(Linter { inner: Arc::new(Inner { engine, levels, allow }) })
+        Ok(Linter {
+            inner: Arc::new(Inner { engine, levels, allow }),
+        })
     }
 }

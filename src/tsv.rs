@@ -79,9 +79,7 @@ pub fn parse_typos(text: &str) -> Result<Vec<TypoRecord<'_>>, LineError> {
             )));
         }
         if !wrong.chars().any(is_han) {
-            return Err(err(format!(
-                "the wrong form {wrong:?} contains no Chinese character"
-            )));
+            return Err(err(format!("the wrong form {wrong:?} contains no Chinese character")));
         }
         if wrong.contains('|') {
             return Err(err(format!(
@@ -93,12 +91,15 @@ pub fn parse_typos(text: &str) -> Result<Vec<TypoRecord<'_>>, LineError> {
                 return Err(err(format!("the correct field {correct:?} has an empty alternative")));
             }
             if alt == wrong {
-                return Err(err(format!(
-                    "the correct form {alt:?} is the same as the wrong form"
-                )));
+                return Err(err(format!("the correct form {alt:?} is the same as the wrong form")));
             }
         }
-        out.push(TypoRecord { line, wrong, correct, note });
+        out.push(TypoRecord {
+            line,
+            wrong,
+            correct,
+            note,
+        });
     }
     Ok(out)
 }

@@ -1,1 +1,207 @@
-fn main() {}
+//! `jiaodui`: the command-line proofreader. A thin layer over the library.
+
+mod input;
+mod output;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiaodui::{LineIndex, Linter, Severity};
+
+use output::{Located, Style};
+
+const EXAMPLES: &str = "\
+Examples:
+  jiaodui check examples/draft.md          check a file
+  jiaodui check docs/                      check a directory (recursive, honours .gitignore)
+  echo 请按装软件 | jiaodui check -         check standard input
+  jiaodui check --format json posts/       one JSON object per finding
+  jiaodui rules                            list every rule
+
+Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O errors.";
+
+#[derive(Parser)]
+#[command(name = "jiaodui", version, about = "校对：发布前检查中文文本的错别字与表述错误", after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files, directories or standard input (-).
+    #[command(after_help = EXAMPLES)]
+    Check(CheckArgs),
+    /// List every rule with its id, default severity and an example.
+    Rules,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Directories
+    /// are walked recursively for .txt, .md, .markdown, .html and .htm files,
+    /// honouring .gitignore. Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 1 when a finding at or above this severity is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// When to colour the human format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// A user typo dictionary (TSV: wrong<TAB>correct<TAB>note); repeatable.
+    #[arg(long = "dict", value_name = "FILE")]
+    dictionaries: Vec<PathBuf>,
+    /// A phrase never to flag; repeatable.
+    #[arg(long, value_name = "PHRASE")]
+    allow: Vec<String>,
+    /// Turn a rule off by id; repeatable.
+    #[arg(long, value_name = "RULE")]
+    disable: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules => rules(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jiaodui: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn rules() -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    for r in jiaodui::rules() {
+        writeln!(
+            out,
+            "{:<24} {:<8} {}  例：{}",
+            r.id, r.default_severity, r.summary, r.example
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(args: CheckArgs) -> io::Result<ExitCode> {
+    let mut builder = Linter::builder();
+    for d in &args.dictionaries {
+        builder = builder.dictionary_file(d);
+    }
+    for a in &args.allow {
+        builder = builder.allow(a.clone());
+    }
+    for r in &args.disable {
+        builder = builder.disable(r);
+    }
+    let linter = match builder.build() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("jiaodui: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut errors = Vec::new();
+    let sources = input::expand(&paths, &mut errors);
+    let style = Style {
+        color: match args.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        },
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let threshold = args.fail_on.threshold();
+    let (mut failing, mut total, mut files_with) = (false, 0usize, 0usize);
+    for (source, e) in &errors {
+        eprintln!("jiaodui: error: {source}: {e}");
+    }
+    let mut had_error = !errors.is_empty();
+    for source in &sources {
+        let doc = match input::read(source) {
+            Ok(d) => d,
+            Err(e) => {
+                out.flush()?;
+                eprintln!("jiaodui: error: {source}: {e}");
+                had_error = true;
+                continue;
+            }
+        };
+        let findings = linter.check(&doc.text);
+        if findings.is_empty() {
+            continue;
+        }
+        files_with += 1;
+        total += findings.len();
+        let index = LineIndex::new(&doc.text);
+        let path = source.to_string();
+        for d in &findings {
+            failing |= threshold.is_some_and(|t| d.severity >= t);
+            let located = Located::new(&path, &index, doc.offset, d);
+            match args.format {
+                Format::Human => output::human(&mut out, &located, &index, style)?,
+                Format::Json => output::json(&mut out, &located)?,
+            }
+        }
+    }
+    if let Format::Human = args.format {
+        if total > 0 {
+            writeln!(out, "共发现 {total} 处问题，涉及 {files_with} 个文件。")?;
+        }
+    }
+    out.flush()?;
+    Ok(if had_error {
+        ExitCode::from(2)
+    } else if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -78,7 +78,11 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     pub(crate) fn new(text: &'a str, levels: &'a [Option<Severity>]) -> Sink<'a> {
-        Sink { text, levels, out: Vec::new() }
+        Sink {
+            text,
+            levels,
+            out: Vec::new(),
+        }
     }
 
     /// Whether the rule is on.
@@ -88,8 +92,12 @@ impl<'a> Sink<'a> {
 
     /// Records a finding of `rule` at byte range `span` of the text.
     pub(crate) fn emit(&mut self, rule: Rule, span: std::ops::Range<usize>, message: String, suggestions: Vec<String>) {
-        let Some(severity) = self.levels[rule as usize] else { return };
-        let Some(found) = self.text.get(span.clone()) else { return };
+        let Some(severity) = self.levels[rule as usize] else {
+            return;
+        };
+        let Some(found) = self.text.get(span.clone()) else {
+            return;
+        };
         self.out.push(Diagnostic {
             rule: rule.info().id,
             severity,
@@ -116,7 +124,12 @@ mod tests {
             let (family, name) = r.id.split_once('.').expect("family.name");
             for part in [family, name] {
                 assert!(!part.is_empty());
-                assert!(part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", r.id);
+                assert!(
+                    part.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    "{}",
+                    r.id
+                );
             }
             assert!(!r.summary.is_empty() && !r.example.is_empty());
         }

@@ -49,9 +49,7 @@ pub(crate) enum Reading<'t> {
 pub(crate) fn correct_reading<'t>(engine: &Engine, text: &'t str, start: usize, end: usize) -> Option<Reading<'t>> {
     let is_word = |a: usize, b: usize| -> bool {
         let w = &text[a..b];
-        w.chars().nth(1).is_some()
-            && engine.lexicon.freq(w).is_some_and(|f| f >= MIN_WORD_FREQ)
-            && !engine.is_typo(w)
+        w.chars().nth(1).is_some() && engine.lexicon.freq(w).is_some_and(|f| f >= MIN_WORD_FREQ) && !engine.is_typo(w)
     };
     // Char boundaries: `before` from start going left, `after` from end going right.
     let before: Vec<usize> = std::iter::once(start)
@@ -69,7 +67,11 @@ pub(crate) fn correct_reading<'t>(engine: &Engine, text: &'t str, start: usize, 
             }
         }
     }
-    let inner: Vec<usize> = text[start..end].char_indices().skip(1).map(|(i, _)| start + i).collect();
+    let inner: Vec<usize> = text[start..end]
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| start + i)
+        .collect();
     for &p in &inner {
         for &a in &before {
             if !is_word(a, p) {
@@ -124,7 +126,10 @@ mod tests {
 
     #[test]
     fn guard_explains_a_straddle() {
-        assert_eq!(reading("在发布署名文章时", "布署"), Some(Reading::Straddle("发布", "署名")));
+        assert_eq!(
+            reading("在发布署名文章时", "布署"),
+            Some(Reading::Straddle("发布", "署名"))
+        );
     }
 
     #[test]
@@ -137,6 +142,9 @@ mod tests {
     #[test]
     fn message_lists_alternatives() {
         assert_eq!(message("按装", "安装", ""), "疑似错别字：“按装”应为“安装”");
-        assert_eq!(message("甲乙", "甲丙|丁乙", "注"), "疑似错别字：“甲乙”应为“甲丙”或“丁乙”（注）");
+        assert_eq!(
+            message("甲乙", "甲丙|丁乙", "注"),
+            "疑似错别字：“甲乙”应为“甲丙”或“丁乙”（注）"
+        );
     }
 }

@@ -1,0 +1,221 @@
+//! Snapshot tests of the `jiaodui` command: formats, exit codes, stdin,
+//! directories, and inputs that are not text.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Everything a user sees, for a snapshot.
+    fn transcript(&self) -> String {
+        format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+fn jiaodui(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run jiaodui");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out
+            .status
+            .code()
+            .expect("exited, not killed by a signal (a panic exits 101)"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+const DRAFT: &str = "关于做好汛期工作的通知\n\n请各单位认真贯澈落实，抓好防汛工作布署。\n群众可用本人帐号登录APP查询，访问 https://www.gov.cn/ 了解详情。\n";
+
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    std::fs::write(dir.path().join("clean.txt"), "请及时安装客户端，抓好工作部署。\n").unwrap();
+    dir
+}
+
+#[test]
+fn human_format() {
+    let dir = fixture();
+    let run = jiaodui(dir.path(), &["check", "draft.md"], None);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn human_format_in_colour() {
+    let dir = fixture();
+    let run = jiaodui(dir.path(), &["check", "--color", "always", "draft.md"], None);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn json_format() {
+    let dir = fixture();
+    let run = jiaodui(
+        dir.path(),
+        &["check", "--format", "json", "draft.md", "clean.txt"],
+        None,
+    );
+    insta::assert_snapshot!(run.transcript());
+    for line in run.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let keys = [
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "byte_start",
+            "byte_end",
+            "rule",
+            "severity",
+            "message",
+            "found",
+            "suggestions",
+        ];
+        assert_eq!(v.as_object().unwrap().len(), keys.len(), "exactly these keys: {line}");
+        let positions: Vec<usize> = keys.iter().map(|k| line.find(&format!("\"{k}\":")).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "keys in order: {line}");
+        let (s, e) = (
+            v["byte_start"].as_u64().unwrap() as usize,
+            v["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&DRAFT[s..e], v["found"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn exit_codes() {
+    let dir = fixture();
+    let code = |args: &[&str]| jiaodui(dir.path(), args, None).code;
+    assert_eq!(code(&["check", "clean.txt"]), 0, "nothing found");
+    assert_eq!(
+        code(&["check", "draft.md"]),
+        1,
+        "errors found, default --fail-on warning"
+    );
+    assert_eq!(code(&["check", "--fail-on", "error", "draft.md"]), 1);
+    assert_eq!(code(&["check", "--fail-on", "info", "draft.md"]), 1);
+    assert_eq!(code(&["check", "--fail-on", "never", "draft.md"]), 0);
+    assert_eq!(code(&["check", "--disable", "typo.word", "draft.md"]), 0);
+    assert_eq!(code(&["check", "--fail-on", "sometimes", "draft.md"]), 2, "usage error");
+    assert_eq!(code(&["check", "--no-such-flag"]), 2, "usage error");
+    assert_eq!(code(&["check", "missing.txt"]), 2, "I/O error");
+    assert_eq!(
+        code(&["check", "--disable", "typo.wrod", "draft.md"]),
+        2,
+        "unknown rule"
+    );
+}
+
+#[test]
+fn stdin() {
+    let dir = fixture();
+    let run = jiaodui(
+        dir.path(),
+        &["check", "--format", "json", "-"],
+        Some("请按装客户端".as_bytes()),
+    );
+    insta::assert_snapshot!(run.transcript());
+    let run = jiaodui(dir.path(), &["check", "-"], Some(b""));
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn invalid_utf8_binary_and_missing_files_do_not_stop_the_others() {
+    let dir = fixture();
+    std::fs::write(dir.path().join("gbk.txt"), b"\xc7\xeb\xb0\xb2\xd7\xb0 GBK text").unwrap();
+    std::fs::write(dir.path().join("image.txt"), b"PNG\0\0\x01binary").unwrap();
+    let run = jiaodui(
+        dir.path(),
+        &["check", "gbk.txt", "image.txt", "missing.txt", "draft.md"],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.contains("draft.md:3:"), "the good file is still checked");
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn bom_crlf_and_empty_files() {
+    let dir = fixture();
+    std::fs::write(dir.path().join("bom.txt"), "\u{feff}第一行\r\n请按装\r\n".as_bytes()).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    let run = jiaodui(dir.path(), &["check", "--format", "json", "bom.txt", "empty.txt"], None);
+    insta::assert_snapshot!(run.transcript());
+    let run = jiaodui(dir.path(), &["check", "bom.txt"], None);
+    assert!(!run.stdout.contains('\r'), "no carriage return in the human output");
+}
+
+#[test]
+fn directories_are_walked_honouring_gitignore() {
+    let dir = fixture();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("docs/sub")).unwrap();
+    std::fs::create_dir_all(root.join("build")).unwrap();
+    std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
+    std::fs::write(root.join("docs/sub/b.md"), "布署\n").unwrap();
+    std::fs::write(root.join("docs/a.txt"), "按装\n").unwrap();
+    std::fs::write(root.join("docs/image.png"), b"\x89PNG\0").unwrap();
+    std::fs::write(root.join("build/out.txt"), "按装\n").unwrap();
+    let run = jiaodui(root, &["check", "--format", "json", "."], None);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn rules_and_help() {
+    let dir = fixture();
+    let run = jiaodui(dir.path(), &["rules"], None);
+    insta::assert_snapshot!(run.transcript());
+    let run = jiaodui(dir.path(), &["--help"], None);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("Examples:"));
+    let run = jiaodui(dir.path(), &["--version"], None);
+    assert_eq!(run.stdout, format!("jiaodui {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn user_dictionary_and_allow_list() {
+    let dir = fixture();
+    std::fs::write(dir.path().join("mine.tsv"), "# 本单位词表\n清松镇\t青松镇\t地名\n").unwrap();
+    std::fs::write(dir.path().join("town.txt"), "清松镇防讯科发布防讯通知\n").unwrap();
+    let run = jiaodui(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--dict",
+            "mine.tsv",
+            "--allow",
+            "防讯科",
+            "town.txt",
+        ],
+        None,
+    );
+    insta::assert_snapshot!(run.transcript());
+    std::fs::write(dir.path().join("bad.tsv"), "清松镇 青松镇\n").unwrap();
+    let run = jiaodui(dir.path(), &["check", "--dict", "bad.tsv", "town.txt"], None);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.stderr);
+}
