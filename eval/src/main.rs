@@ -1,0 +1,334 @@
+//! Accuracy harness: `cargo run --release -p jiaodui-eval -- FILE...`
+//!
+//! * A labelled file (`source<TAB>target` per line, equal length in
+//!   characters; positions where they differ are errors) gets sentence-level
+//!   and character-level detection and correction precision / recall / F1.
+//! * Any other file is clean prose (one paragraph a line, `# ` lines are
+//!   titles and skipped): findings per 10,000 characters, per rule.
+//!
+//! Definitions follow ../shared/eval/README.md. On labelled files only the
+//! spelling rule families count (`typo`, `idiom`, `formulation`, `name`),
+//! unless `--all-rules` is given.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use jiaodui::{Diagnostic, Linter};
+
+const SPELLING_FAMILIES: &[&str] = &["typo", "idiom", "formulation", "name"];
+
+const USAGE: &str = "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... FILE...\n\
+  FILE: a labelled set (source<TAB>target lines) or clean prose (one paragraph a line)\n\
+  --all-rules  on labelled sets, count every rule, not only the spelling families\n\
+  --show N     print up to N misses and false alarms of each file\n\
+  --dict FILE  a user typo dictionary";
+
+struct Options {
+    all_rules: bool,
+    show: usize,
+    dicts: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut o = Options {
+        all_rules: false,
+        show: 0,
+        dicts: Vec::new(),
+        files: Vec::new(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--all-rules" => o.all_rules = true,
+            "--show" => {
+                o.show = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--show takes a number")?;
+            }
+            "--dict" => o.dicts.push(args.next().ok_or("--dict takes a file")?.into()),
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
+            _ => o.files.push(a.into()),
+        }
+    }
+    if o.files.is_empty() {
+        return Err("no FILE given".into());
+    }
+    Ok(o)
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("jiaodui-eval: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut builder = Linter::builder();
+    for d in &opts.dicts {
+        builder = builder.dictionary_file(d);
+    }
+    let linter = match builder.build() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("jiaodui-eval: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for file in &opts.files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("jiaodui-eval: {}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+        };
+        let name = file
+            .file_name()
+            .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let pairs: Option<Vec<(&str, &str)>> = text
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.split_once('\t'))
+            .collect();
+        match pairs {
+            Some(pairs) if !pairs.is_empty() => print!("{}", labelled(&linter, &name, &pairs, &opts)),
+            _ => print!("{}", clean(&linter, &name, &text, opts.show)),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Character positions a finding flags, and the character it proposes for
+/// each: where the first suggestion has the span's length, the positions
+/// where they differ; otherwise every position of the span.
+fn flagged(text: &str, d: &Diagnostic) -> Vec<(usize, Option<char>)> {
+    let start = text[..d.span.start].chars().count();
+    let found: Vec<char> = d.found.chars().collect();
+    match d.suggestions.first().map(|s| s.chars().collect::<Vec<char>>()) {
+        Some(sugg) if sugg.len() == found.len() => (0..found.len())
+            .filter(|&i| found[i] != sugg[i])
+            .map(|i| (start + i, Some(sugg[i])))
+            .collect(),
+        _ => (0..found.len()).map(|i| (start + i, None)).collect(),
+    }
+}
+
+#[derive(Default, Debug, PartialEq)]
+struct Counts {
+    sentences: usize,
+    erroneous: usize,
+    with_findings: usize,
+    /// Erroneous sentences with any finding (loose detection).
+    loose_hits: usize,
+    /// Sentences whose flagged positions equal the error positions.
+    detect_exact: usize,
+    /// … and whose proposed characters are the right ones.
+    correct_exact: usize,
+    char_flagged: usize,
+    char_gold: usize,
+    char_detect_hits: usize,
+    char_correct_hits: usize,
+    /// Findings on correct sentences.
+    false_alarms: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn prf(tp: usize, predicted: usize, gold: usize) -> String {
+    let (p, r) = (ratio(tp, predicted), ratio(tp, gold));
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    format!("P {p:.3}  R {r:.3}  F1 {f:.3}  ({tp} / {predicted} predicted / {gold} gold)")
+}
+
+fn counts_for(
+    linter: &Linter,
+    pairs: &[(&str, &str)],
+    all_rules: bool,
+    mut each: impl FnMut(&str, &str, &[Diagnostic], bool),
+) -> Counts {
+    let mut c = Counts::default();
+    for &(src, tgt) in pairs {
+        let s: Vec<char> = src.chars().collect();
+        let t: Vec<char> = tgt.chars().collect();
+        if s.len() != t.len() {
+            continue;
+        }
+        c.sentences += 1;
+        let gold: BTreeMap<usize, char> = (0..s.len()).filter(|&i| s[i] != t[i]).map(|i| (i, t[i])).collect();
+        let findings: Vec<Diagnostic> = linter
+            .check(src)
+            .into_iter()
+            .filter(|d| all_rules || SPELLING_FAMILIES.contains(&d.rule.split('.').next().unwrap_or("")))
+            .collect();
+        let mut pred: BTreeMap<usize, Option<char>> = BTreeMap::new();
+        for d in &findings {
+            pred.extend(flagged(src, d));
+        }
+        let pred_pos: BTreeSet<usize> = pred.keys().copied().collect();
+        let gold_pos: BTreeSet<usize> = gold.keys().copied().collect();
+        if !gold.is_empty() {
+            c.erroneous += 1;
+            c.loose_hits += usize::from(!findings.is_empty());
+        } else {
+            c.false_alarms += findings.len();
+        }
+        if !findings.is_empty() {
+            c.with_findings += 1;
+        }
+        let exact = !gold.is_empty() && pred_pos == gold_pos;
+        c.detect_exact += usize::from(exact);
+        c.correct_exact += usize::from(exact && gold.iter().all(|(i, ch)| pred[i] == Some(*ch)));
+        c.char_flagged += pred.len();
+        c.char_gold += gold.len();
+        c.char_detect_hits += pred_pos.intersection(&gold_pos).count();
+        c.char_correct_hits += gold.iter().filter(|(i, ch)| pred.get(i) == Some(&Some(**ch))).count();
+        each(src, tgt, &findings, exact);
+    }
+    c
+}
+
+fn labelled(linter: &Linter, name: &str, pairs: &[(&str, &str)], opts: &Options) -> String {
+    let started = Instant::now();
+    let (mut misses, mut alarms) = (Vec::new(), Vec::new());
+    let c = counts_for(linter, pairs, opts.all_rules, |src, tgt, findings, exact| {
+        let desc = || {
+            findings
+                .iter()
+                .map(|d| format!("{}→{}", d.found, d.suggestions.join("|")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if src != tgt && !exact && misses.len() < opts.show {
+            misses.push(format!("    miss: {src}\n       → {tgt}\n       found: {}", desc()));
+        }
+        if src == tgt && !findings.is_empty() && alarms.len() < opts.show {
+            alarms.push(format!("    false alarm: {src}\n       found: {}", desc()));
+        }
+    });
+    let secs = started.elapsed().as_secs_f64();
+    let mut out = format!(
+        "{name}: {} sentences, {} with errors, {:.2} s ({:.0} sentences/s)\n",
+        c.sentences,
+        c.erroneous,
+        secs,
+        c.sentences as f64 / secs.max(1e-9)
+    );
+    out += &format!(
+        "  sentence detection   {}\n",
+        prf(c.detect_exact, c.with_findings, c.erroneous)
+    );
+    out += &format!(
+        "  sentence correction  {}\n",
+        prf(c.correct_exact, c.with_findings, c.erroneous)
+    );
+    out += &format!(
+        "  sentence, loose      {}\n",
+        prf(c.loose_hits, c.with_findings, c.erroneous)
+    );
+    out += &format!(
+        "  char detection       {}\n",
+        prf(c.char_detect_hits, c.char_flagged, c.char_gold)
+    );
+    out += &format!(
+        "  char correction      {}\n",
+        prf(c.char_correct_hits, c.char_flagged, c.char_gold)
+    );
+    out += &format!(
+        "  findings on correct sentences: {} in {} correct sentences\n",
+        c.false_alarms,
+        c.sentences - c.erroneous
+    );
+    for line in misses.iter().chain(&alarms) {
+        out += line;
+        out.push('\n');
+    }
+    out
+}
+
+fn clean(linter: &Linter, name: &str, text: &str, show: usize) -> String {
+    let started = Instant::now();
+    let (mut chars, mut total) = (0usize, 0usize);
+    let mut per_rule: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut examples = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with("# ")) {
+        chars += line.chars().count();
+        for d in linter.check(line) {
+            total += 1;
+            *per_rule.entry(d.rule).or_default() += 1;
+            if examples.len() < show {
+                let from = line.floor_char_boundary(d.span.start.saturating_sub(30));
+                let to = line.ceil_char_boundary((d.span.end + 30).min(line.len()));
+                examples.push(format!(
+                    "    {} {}→{}: …{}…",
+                    d.rule,
+                    d.found,
+                    d.suggestions.join("|"),
+                    &line[from..to]
+                ));
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let rules: Vec<String> = per_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    let mut out = format!(
+        "{name}: {chars} characters, {total} findings = {:.3} per 10,000 characters ({}), {:.2} s\n",
+        ratio(total * 10_000, chars),
+        if rules.is_empty() {
+            "none".to_string()
+        } else {
+            rules.join(", ")
+        },
+        secs
+    );
+    for e in examples {
+        out += &e;
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_on_a_tiny_set() {
+        let linter = Linter::new();
+        let pairs = [
+            ("请按装软件", "请安装软件"),         // detected and corrected
+            ("请按时到达", "请按时到达"),         // correct, silent
+            ("请及时布置工作", "请及时部置工作"), // an error the tool does not know
+        ];
+        let c = counts_for(&linter, &pairs, false, |_, _, _, _| {});
+        assert_eq!(
+            (
+                c.sentences,
+                c.erroneous,
+                c.with_findings,
+                c.detect_exact,
+                c.correct_exact
+            ),
+            (3, 2, 1, 1, 1)
+        );
+        assert_eq!(
+            (c.char_flagged, c.char_gold, c.char_detect_hits, c.char_correct_hits),
+            (1, 2, 1, 1)
+        );
+        assert_eq!(c.false_alarms, 0);
+    }
+}
