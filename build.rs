@@ -23,8 +23,15 @@ fn main() {
     println!("cargo:rerun-if-changed=src/tsv.rs");
     println!("cargo:rerun-if-env-changed=JIAODUI_JIEBA_DICT");
 
-    build_typos(&manifest.join("dictionaries/typo.tsv"), &out);
-    build_words(&manifest, &out);
+    let typos = build_typos(&manifest.join("dictionaries/typo.tsv"), &out);
+    let dict = jieba_dict(&manifest);
+    println!("cargo:rerun-if-changed={}", dict.display());
+    let words_text = read(&dict);
+    let words = parse_words(&words_text);
+    build_words(&words, &out);
+    build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
+    build_idioms(&words, &out);
+    build_automaton(&typos, &out);
 }
 
 fn fail(msg: String) -> ! {
@@ -36,7 +43,8 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| fail(format!("cannot read {}: {e}", path.display())))
 }
 
-fn build_typos(path: &Path, out: &Path) {
+/// Returns the wrong forms.
+fn build_typos(path: &Path, out: &Path) -> Vec<String> {
     let text = read(path);
     let records =
         tsv::parse_typos(&text).unwrap_or_else(|e| fail(format!("{}:{}: {}", path.display(), e.line, e.reason)));
@@ -62,6 +70,7 @@ fn build_typos(path: &Path, out: &Path) {
     }
     fs::write(out.join("typo.fst"), builder.into_inner().expect("in-memory FST")).expect("write typo.fst");
     fs::write(out.join("typo.blob"), blob).expect("write typo.blob");
+    records.iter().map(|r| r.wrong.to_string()).collect()
 }
 
 /// Finds jieba-rs's `src/data/dict.txt`: `JIAODUI_JIEBA_DICT` if set, else
@@ -122,31 +131,36 @@ fn jieba_dict(manifest: &Path) -> PathBuf {
     )
 }
 
-fn build_words(manifest: &Path, out: &Path) {
-    let path = jieba_dict(manifest);
-    println!("cargo:rerun-if-changed={}", path.display());
-    let text = read(&path);
-    let mut words: BTreeMap<&[u8], (u64, &str)> = BTreeMap::new();
+/// Word -> (frequency, tag), from jieba's `word freq tag` lines.
+type Words<'a> = BTreeMap<&'a str, (u64, &'a str)>;
+
+fn parse_words(text: &str) -> Words<'_> {
+    let mut words: Words<'_> = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
         let mut parts = line.split(' ');
         let (Some(word), Some(freq)) = (parts.next(), parts.next()) else {
-            fail(format!("{}:{}: expected `word freq [tag]`", path.display(), i + 1));
+            fail(format!("jieba dictionary line {}: expected `word freq [tag]`", i + 1));
         };
         let tag = parts.next().unwrap_or("");
         let freq: u64 = freq
             .parse()
-            .unwrap_or_else(|_| fail(format!("{}:{}: bad frequency {freq:?}", path.display(), i + 1)));
-        let e = words.entry(word.as_bytes()).or_insert((0, tag));
+            .unwrap_or_else(|_| fail(format!("jieba dictionary line {}: bad frequency {freq:?}", i + 1)));
+        let e = words.entry(word).or_insert((0, tag));
         if freq >= e.0 {
             *e = (freq.min(u32::MAX as u64), tag);
         }
     }
+    words
+}
+
+fn build_words(words: &Words<'_>, out: &Path) {
     let mut tags: Vec<&str> = words.values().map(|&(_, t)| t).collect();
     tags.sort_unstable();
     tags.dedup();
     let mut builder = fst::MapBuilder::memory();
     let mut total = 0u64;
-    for (word, (freq, tag)) in &words {
+    // BTreeMap<&str> iterates in byte order, as the FST needs.
+    for (word, (freq, tag)) in words {
         let tag_id = tags.binary_search(tag).expect("collected above") as u64;
         builder
             .insert(word, freq | (tag_id << 32))
@@ -164,4 +178,127 @@ fn build_words(manifest: &Path, out: &Path) {
         "/// Sum of the frequencies of the built-in word list.\npub(crate) const WORD_FREQ_TOTAL: u64 = {total};\n"
     ));
     fs::write(out.join("word_tags.rs"), rs).expect("write word_tags.rs");
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// How many of the most used characters may stand in for another one: a
+/// writer's input method offers common characters first.
+const COMMON_CHARS: usize = 4500;
+
+/// Confusable characters: same syllable in any tone (heteronyms included)
+/// among the common characters, and the project's shape-similar pairs.
+/// Writes `confusables.fst` (char -> record position) and
+/// `confusables.blob` (records: pairs of character and kind, `P` same
+/// syllable, `S` similar shape).
+fn build_confusables(words: &Words<'_>, shape_path: &Path, out: &Path) {
+    use pinyin::ToPinyinMulti;
+    let mut weight: BTreeMap<char, u64> = BTreeMap::new();
+    for (word, &(freq, _)) in words {
+        for c in word.chars().filter(|&c| is_han(c)) {
+            *weight.entry(c).or_default() += freq;
+        }
+    }
+    let mut by_weight: Vec<(u64, char)> = weight.iter().map(|(&c, &w)| (w, c)).collect();
+    by_weight.sort_unstable_by(|a, b| b.cmp(a));
+    let common: Vec<char> = by_weight.iter().take(COMMON_CHARS).map(|&(_, c)| c).collect();
+    let mut by_syllable: BTreeMap<&'static str, Vec<char>> = BTreeMap::new();
+    let mut syllables: BTreeMap<char, Vec<&'static str>> = BTreeMap::new();
+    for &c in &common {
+        if let Some(multi) = c.to_pinyin_multi() {
+            for i in 0..multi.count() {
+                let s = multi.get(i).plain();
+                let list = syllables.entry(c).or_default();
+                if !list.contains(&s) {
+                    list.push(s);
+                    by_syllable.entry(s).or_default().push(c);
+                }
+            }
+        }
+    }
+    let mut conf: BTreeMap<char, Vec<(char, u8)>> = BTreeMap::new();
+    let mut add = |a: char, b: char, kind: u8| {
+        let list = conf.entry(a).or_default();
+        if let Some(e) = list.iter_mut().find(|(c, _)| *c == b) {
+            e.1 = e.1.max(kind);
+        } else {
+            list.push((b, kind));
+        }
+    };
+    for (&c, syls) in &syllables {
+        for s in syls {
+            for &d in &by_syllable[s] {
+                if d != c {
+                    add(c, d, b'P');
+                }
+            }
+        }
+    }
+    if shape_path.is_file() {
+        let text = read(shape_path);
+        for (line, fields) in tsv::records(&text) {
+            let chars: Vec<Vec<char>> = fields.iter().take(2).map(|f| f.chars().collect()).collect();
+            match chars.as_slice() {
+                [a, b] if a.len() == 1 && b.len() == 1 && a[0] != b[0] && is_han(a[0]) && is_han(b[0]) => {
+                    add(a[0], b[0], b'S');
+                    add(b[0], a[0], b'S');
+                }
+                _ => fail(format!(
+                    "{}:{line}: expected two different Han characters a<TAB>b",
+                    shape_path.display()
+                )),
+            }
+        }
+    }
+    let mut builder = fst::MapBuilder::memory();
+    let mut blob = String::new();
+    let mut buf = [0u8; 4];
+    for (c, list) in &conf {
+        let offset = blob.len() as u64;
+        for &(d, kind) in list {
+            blob.push(d);
+            blob.push(kind as char);
+        }
+        let len = blob.len() as u64 - offset;
+        builder
+            .insert(c.encode_utf8(&mut buf).as_bytes(), (offset << 32) | len)
+            .expect("chars in order");
+    }
+    fs::write(
+        out.join("confusables.fst"),
+        builder.into_inner().expect("in-memory FST"),
+    )
+    .expect("write");
+    fs::write(out.join("confusables.blob"), blob).expect("write confusables.blob");
+}
+
+/// Idioms and fixed expressions of jieba's dictionary (tags `i`, `l`) used
+/// often enough to be trusted.
+const IDIOM_MIN_FREQ: u64 = 10;
+
+/// Writes `idioms.blob`: the four-character idioms and fixed expressions of
+/// the word list (tags `i` and `l`), one per line, in byte order.
+fn build_idioms(words: &Words<'_>, out: &Path) {
+    let mut blob = String::new();
+    for (w, &(f, t)) in words {
+        if (t == "i" || t == "l") && f >= IDIOM_MIN_FREQ && w.chars().count() == 4 && w.chars().all(is_han) {
+            blob.push_str(w);
+            blob.push('\n');
+        }
+    }
+    fs::write(out.join("idioms.blob"), blob).expect("write idioms.blob");
+}
+
+/// One automaton over every built-in pattern, serialized for the library to
+/// load without rebuilding it. The value of a pattern is its kind (top two
+/// bits; 0 = typo wrong form), kept in step with `src/engine.rs`.
+fn build_automaton(typos: &[String], out: &Path) {
+    let patterns = typos.iter().map(|t| (t.as_str(), 0u32));
+    let automaton = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(daachorse::MatchKind::Standard)
+        .build_with_values::<_, _, u32>(patterns)
+        .unwrap_or_else(|e| fail(format!("building the automaton: {e}")));
+    fs::write(out.join("builtin.daac"), automaton.serialize()).expect("write builtin.daac");
 }

@@ -2,6 +2,9 @@
 //! embedded in the binary, and user dictionaries compiled at run time.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
 
 use fst::{IntoStreamer, Streamer};
 
@@ -13,6 +16,141 @@ include!(concat!(env!("OUT_DIR"), "/word_tags.rs"));
 static TYPO_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/typo.fst"));
 static TYPO_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/typo.blob"));
 static WORDS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
+static IDIOMS_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/idioms.blob"));
+static CONFUSABLES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.fst"));
+static CONFUSABLES_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/confusables.blob"));
+
+/// The four-character idioms and fixed expressions that `idiom.near-miss`
+/// knows, indexed for finding a text window that differs from one of them in
+/// exactly one character.
+pub(crate) struct Idioms {
+    list: Vec<[char; 4]>,
+    /// (masked position, the other three characters) -> idioms.
+    masked: HashMap<u64, Vec<u32>, FxBuildHasher>,
+    /// Bigram filters: a window that differs from an idiom in one character
+    /// keeps the idiom's first or its last two characters.
+    first: Bits,
+    last: Bits,
+}
+
+/// A small Bloom-style bit set of character bigrams.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    const BITS: u32 = 18;
+    fn slot(a: char, b: char) -> usize {
+        let h = (a as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (b as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        (h >> (64 - Self::BITS)) as usize
+    }
+    fn new() -> Bits {
+        Bits(vec![0; 1 << (Self::BITS - 6)])
+    }
+    fn insert(&mut self, a: char, b: char) {
+        let s = Self::slot(a, b);
+        self.0[s >> 6] |= 1 << (s & 63);
+    }
+    fn contains(&self, a: char, b: char) -> bool {
+        let s = Self::slot(a, b);
+        self.0[s >> 6] & (1 << (s & 63)) != 0
+    }
+}
+
+/// The key of a window with position `k` masked. Han characters fit in 18
+/// bits.
+fn masked_key(w: &[char; 4], k: usize) -> u64 {
+    let mut key = k as u64;
+    for (i, &c) in w.iter().enumerate() {
+        if i != k {
+            key = (key << 18) | (c as u64 & 0x3_FFFF);
+        }
+    }
+    key
+}
+
+impl Idioms {
+    pub(crate) fn builtin() -> Idioms {
+        let list: Vec<[char; 4]> = IDIOMS_BLOB
+            .lines()
+            .filter_map(|l| {
+                let mut c = l.chars();
+                let w = [c.next()?, c.next()?, c.next()?, c.next()?];
+                c.next().is_none().then_some(w)
+            })
+            .collect();
+        let mut masked: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
+        let (mut first, mut last) = (Bits::new(), Bits::new());
+        for (i, w) in list.iter().enumerate() {
+            first.insert(w[0], w[1]);
+            last.insert(w[2], w[3]);
+            for k in 0..4 {
+                masked.entry(masked_key(w, k)).or_default().push(i as u32);
+            }
+        }
+        Idioms {
+            list,
+            masked,
+            first,
+            last,
+        }
+    }
+
+    /// The idiom with index `i`.
+    pub(crate) fn get(&self, i: u32) -> Option<String> {
+        self.list.get(i as usize).map(|w| w.iter().collect())
+    }
+
+    /// Idioms that differ from `window` in exactly position `k`, for each
+    /// `k`: `(k, idiom index)`.
+    pub(crate) fn near(&self, w: &[char; 4], mut f: impl FnMut(usize, u32)) {
+        if !self.first.contains(w[0], w[1]) && !self.last.contains(w[2], w[3]) {
+            return;
+        }
+        for k in 0..4 {
+            if let Some(ids) = self.masked.get(&masked_key(w, k)) {
+                for &i in ids {
+                    if self.list[i as usize][k] != w[k] {
+                        f(k, i);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The idiom's character at position `k`.
+    pub(crate) fn char_at(&self, i: u32, k: usize) -> Option<char> {
+        self.list.get(i as usize).map(|w| w[k])
+    }
+}
+
+/// How two characters are confusable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Confusion {
+    /// Same syllable, any tone.
+    Sound,
+    /// Similar shape (dictionaries/shape-similar.tsv).
+    Shape,
+}
+
+/// The characters confusable with `c`.
+pub(crate) fn confusables(c: char) -> impl Iterator<Item = (char, Confusion)> {
+    let map = fst::Map::new(CONFUSABLES_FST).expect("build.rs writes a valid FST");
+    let mut buf = [0u8; 4];
+    let rec = map
+        .get(c.encode_utf8(&mut buf).as_bytes())
+        .and_then(|v| CONFUSABLES_BLOB.get((v >> 32) as usize..((v >> 32) + (v & 0xffff_ffff)) as usize))
+        .unwrap_or("");
+    let chars: Vec<char> = rec.chars().collect();
+    (0..chars.len() / 2).map(move |i| {
+        (
+            chars[2 * i],
+            if chars[2 * i + 1] == 'S' {
+                Confusion::Shape
+            } else {
+                Confusion::Sound
+            },
+        )
+    })
+}
 
 /// A typo dictionary: wrong form -> (correct forms, note), as an FST map
 /// whose values locate the record in a text blob.
@@ -121,7 +259,6 @@ impl Lexicon {
     }
 
     /// Sum of all frequencies, for turning frequencies into probabilities.
-    #[allow(dead_code)]
     pub(crate) fn total(&self) -> u64 {
         WORD_FREQ_TOTAL
     }
@@ -152,6 +289,18 @@ mod tests {
         assert!(lex.freq("安装").unwrap() > 100);
         assert_eq!(lex.tag("安装"), Some("v"));
         assert_eq!(lex.freq("按装不存在的词"), None);
+    }
+
+    #[test]
+    fn confusables_and_idioms() {
+        let c: Vec<(char, Confusion)> = confusables('厉').collect();
+        assert!(c.contains(&('励', Confusion::Sound)), "{c:?}");
+        let idioms = Idioms::builtin();
+        let mut near = Vec::new();
+        idioms.near(&['再', '接', '再', '励'], |k, i| {
+            near.push((k, idioms.get(i).unwrap()))
+        });
+        assert_eq!(near, [(3, "再接再厉".to_string())]);
     }
 
     #[test]

@@ -1,18 +1,26 @@
-//! The scanning engine: one multi-pattern automaton over every pattern of
-//! every dictionary, run once over the text.
+//! The scanning engine: one multi-pattern automaton over every built-in
+//! pattern (typo wrong forms), precomputed by `build.rs`,
+//! run once over the text; plus one over the user dictionaries, if any.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
-use crate::dict::{Lexicon, TypoDict};
+use crate::dict::{Idioms, Lexicon, TypoDict};
 
-/// What a pattern of the automaton stands for.
+static BUILTIN_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.daac"));
+
+/// Kinds of pattern in the top two bits of a built-in pattern's value (kept
+/// in step with `build.rs`).
+const KIND_MASK: u32 = 3 << 30;
+const KIND_TYPO: u32 = 0;
+
+/// What a pattern of an automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Target {
-    /// A wrong form of typo dictionary number `.0` (later dictionaries
-    /// override earlier ones).
+    /// A wrong form of typo dictionary number `.0` (0 is the built-in one;
+    /// user dictionaries follow, a later one overriding earlier ones).
     Typo(u16),
 }
 
@@ -25,15 +33,17 @@ pub(crate) struct Hit {
 }
 
 pub(crate) struct Engine {
-    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// Pattern id -> targets.
-    targets: Vec<Box<[Target]>>,
+    builtin: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Over the user dictionaries' wrong forms; the value is the dictionary
+    /// number.
+    user: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     pub(crate) typos: Vec<TypoDict>,
     pub(crate) lexicon: Lexicon,
+    pub(crate) idioms: Idioms,
 }
 
 impl Engine {
-    /// The engine over the built-in dictionaries, built once per process.
+    /// The engine over the built-in dictionaries, loaded once per process.
     pub(crate) fn builtin() -> Arc<Engine> {
         static BUILTIN: OnceLock<Arc<Engine>> = OnceLock::new();
         BUILTIN.get_or_init(|| Arc::new(Engine::new(Vec::new()))).clone()
@@ -42,46 +52,63 @@ impl Engine {
     /// An engine over the built-in dictionaries plus user typo dictionaries
     /// (a later one overrides an earlier one and the built-in one).
     pub(crate) fn new(user_typos: Vec<TypoDict>) -> Engine {
+        let (builtin, _) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(BUILTIN_DAAC)
+            .expect("build.rs serializes a valid automaton");
         let mut typos = vec![TypoDict::builtin()];
         typos.extend(user_typos);
-        let mut patterns: BTreeMap<String, Vec<Target>> = BTreeMap::new();
-        for (i, dict) in typos.iter().enumerate() {
-            let i = u16::try_from(i).unwrap_or(u16::MAX);
+        let mut patterns: BTreeMap<String, u32> = BTreeMap::new();
+        for (i, dict) in typos.iter().enumerate().skip(1) {
             dict.for_each(|wrong, _, _| {
-                let targets = patterns.entry(wrong.to_string()).or_default();
-                targets.retain(|t| !matches!(t, Target::Typo(_)));
-                targets.push(Target::Typo(i));
+                patterns.insert(wrong.to_string(), i as u32);
             });
         }
-        let targets: Vec<Box<[Target]>> = patterns.values().map(|t| t.clone().into_boxed_slice()).collect();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            let built = CharwiseDoubleArrayAhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build_with_values(patterns.keys().enumerate().map(|(i, p)| (p.as_str(), i as u32)));
-            // Patterns are unique, non-empty and few; the automaton always builds.
-            built.ok()
-        };
+        // Patterns are unique and non-empty; the automaton always builds.
+        let user = (!patterns.is_empty())
+            .then(|| {
+                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build_with_values(patterns.iter().map(|(p, &v)| (p.as_str(), v)))
+                    .ok()
+            })
+            .flatten();
         Engine {
-            automaton,
-            targets,
+            builtin,
+            user,
             typos,
             lexicon: Lexicon::builtin(),
+            idioms: Idioms::builtin(),
         }
     }
 
-    /// Every occurrence of every pattern, overlapping ones included, in
-    /// order of end position.
+    /// Every occurrence of every pattern, overlapping ones included. A
+    /// built-in wrong form that a user dictionary also lists is reported once,
+    /// as the user's.
     pub(crate) fn scan<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.iter().flat_map(move |a| {
-            a.find_overlapping_iter(text).flat_map(move |m| {
-                let (start, end) = (m.start(), m.end());
-                self.targets[m.value() as usize]
-                    .iter()
-                    .map(move |&target| Hit { start, end, target })
+        let overridden =
+            |s: usize, e: usize| self.typos.len() > 1 && self.typos[1..].iter().any(|d| d.get(&text[s..e]).is_some());
+        let builtin = self.builtin.find_overlapping_iter(text).filter_map(move |m| {
+            let (start, end, v) = (m.start(), m.end(), m.value());
+            let target = match v & KIND_MASK {
+                KIND_TYPO if !overridden(start, end) => Target::Typo(0),
+                KIND_TYPO => return None,
+                _ => return None,
+            };
+            Some(Hit { start, end, target })
+        });
+        let user = self.user.iter().flat_map(move |a| {
+            a.find_overlapping_iter(text).map(|m| {
+                // The last dictionary that lists the form wins.
+                let dict = (1..self.typos.len())
+                    .rev()
+                    .find(|&i| self.typos[i].get(&text[m.start()..m.end()]).is_some());
+                Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    target: Target::Typo(dict.unwrap_or(m.value() as usize) as u16),
+                }
             })
-        })
+        });
+        builtin.chain(user)
     }
 
     /// Whether a string is a wrong form in any typo dictionary.

@@ -121,6 +121,7 @@ mod engine;
 mod error;
 mod linter;
 mod rules;
+mod score;
 mod tsv;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::dict::TypoDict;
 use crate::engine::{Engine, Target};
 use crate::error::{Error, ErrorKind};
-use crate::rules::{self, typo, Sink, RULES};
+use crate::rules::{self, idiom, typo, Rule, Sink, RULES};
 
 /// The proofreader. Build one, share it, call [`Linter::check`].
 ///
@@ -70,17 +70,30 @@ impl Linter {
                 Target::Typo(dict) => typo_hits.push((hit.start, hit.end, dict)),
             }
         }
-        // Of overlapping wrong forms, the longest (then leftmost) one wins.
+        // Of overlapping spelling findings, listed typos win, then the
+        // longest, then the leftmost.
         typo_hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
         let mut taken: Vec<(usize, usize)> = Vec::new();
+        let free = |taken: &[(usize, usize)], s: usize, e: usize| !taken.iter().any(|&(ts, te)| s < te && ts < e);
         for (s, e, dict) in typo_hits {
-            if taken.iter().any(|&(ts, te)| s < te && ts < e) {
+            if !free(&taken, s, e) {
                 continue;
             }
             let before = sink.out.len();
             typo::check_word(engine, &mut sink, dict, s, e);
             if sink.out.len() > before {
                 taken.push((s, e));
+            }
+        }
+        if sink.enabled(Rule::IdiomNearMiss) {
+            for cand in idiom::candidates(engine, text) {
+                if free(&taken, cand.start, cand.end) {
+                    let before = sink.out.len();
+                    idiom::check(engine, &mut sink, &cand);
+                    if sink.out.len() > before {
+                        taken.push((cand.start, cand.end));
+                    }
+                }
             }
         }
         let mut out = sink.out;

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
+pub(crate) mod idiom;
 pub(crate) mod typo;
 
 /// What a rule is: its id, default severity, a one-line summary in Chinese
@@ -26,12 +27,13 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in registration order.
-pub(crate) const RULES: &[RuleInfo] = &[typo::WORD];
+pub(crate) const RULES: &[RuleInfo] = &[typo::WORD, idiom::NEAR_MISS];
 
 /// Index of a rule in [`RULES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Rule {
     TypoWord = 0,
+    IdiomNearMiss = 1,
 }
 
 impl Rule {
@@ -116,6 +118,7 @@ mod tests {
     #[test]
     fn registry_is_consistent() {
         assert_eq!(Rule::TypoWord.info().id, "typo.word");
+        assert_eq!(Rule::IdiomNearMiss.info().id, "idiom.near-miss");
         let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
         ids.sort_unstable();
         ids.dedup();

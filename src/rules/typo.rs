@@ -24,32 +24,42 @@ const REACH: usize = 4;
 
 /// Words of the general word list rarer than this are not trusted to make a
 /// correct reading (the list contains misspellings and fragments of its own, mostly at frequency 3).
-const MIN_WORD_FREQ: u32 = 10;
+pub(crate) const MIN_WORD_FREQ: u32 = 10;
+
+/// Single characters this frequent in the word list are function words and
+/// common morphemes (的, 在, 于, 以, 和 …) that may stand alone in correct
+/// text.
+const FUNCTION_CHAR_FREQ: u32 = 20_000;
 
 /// Why a match is not reported: the correct words that explain it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Reading<'t> {
-    /// A longer correct word contains the match.
-    Inside(&'t str),
-    /// The match straddles the boundary of two correct words.
-    Straddle(&'t str, &'t str),
-}
+pub(crate) struct Reading<'t>(pub(crate) Vec<&'t str>);
 
-/// The guard: whether the characters at `start..end` can be read as part of
-/// correct words, so that the match is an accident of adjacency.
+/// The guard: whether the characters at `start..end` can be read as correct
+/// text, so that the match is an accident of adjacency. Returns the words
+/// of that reading.
 ///
-/// A match is explained when
-/// * a word of the general word list (two or more characters, not itself a
-///   listed wrong form) contains it and is longer; or
-/// * it can be split at a point `p` inside it so that a word ends at `p`
-///   and another starts there, each of two or more characters, at least one
-///   of them reaching beyond the match (发布 + 署名 around 布署).
+/// A reading covers the match with a sequence of tokens, each
+/// * a word of the general word list of two or more characters, at least
+///   [`MIN_WORD_FREQ`] frequent and not itself a listed wrong form; the
+///   first may begin up to [`REACH`] characters before the match and the
+///   last may end up to [`REACH`] characters after it; or
+/// * a single character that is a function word ([`FUNCTION_CHAR_FREQ`]),
+///   except as the last token (以经济 reads 以 / 经济, but 以经 alone has no
+///   reading);
 ///
-/// Only words within [`REACH`] characters of the match are considered.
+/// and is not the match itself as one token. 发布署名 reads 发布 / 署名
+/// around 布署; 以经济建设为中心 reads 以 / 经济 around 以经; 工作布署 has no
+/// reading of 布署.
 pub(crate) fn correct_reading<'t>(engine: &Engine, text: &'t str, start: usize, end: usize) -> Option<Reading<'t>> {
     let is_word = |a: usize, b: usize| -> bool {
         let w = &text[a..b];
-        w.chars().nth(1).is_some() && engine.lexicon.freq(w).is_some_and(|f| f >= MIN_WORD_FREQ) && !engine.is_typo(w)
+        let freq = engine.lexicon.freq(w);
+        if w.chars().nth(1).is_none() {
+            // A function character stands alone, but not as the last token.
+            return b < end && freq.is_some_and(|f| f >= FUNCTION_CHAR_FREQ);
+        }
+        freq.is_some_and(|f| f >= MIN_WORD_FREQ) && !engine.is_typo(w)
     };
     // Char boundaries: `before` from start going left, `after` from end going right.
     let before: Vec<usize> = std::iter::once(start)
@@ -60,31 +70,34 @@ pub(crate) fn correct_reading<'t>(engine: &Engine, text: &'t str, start: usize, 
         .chain(text[end..].char_indices().map(|(i, c)| end + i + c.len_utf8()))
         .take(REACH + 1)
         .collect();
-    for &a in &before {
-        for &b in &after {
-            if (a, b) != (start, end) && is_word(a, b) {
-                return Some(Reading::Inside(&text[a..b]));
-            }
+    // Token ends: the boundaries inside the match, then those at or after its end.
+    let inner = text[start..end].char_indices().skip(1).map(|(i, _)| start + i);
+    let ends: Vec<usize> = inner.chain(after.iter().copied()).collect();
+    // prev[j]: the start of the last token of a reading that reaches ends[j].
+    let mut prev: Vec<Option<usize>> = vec![None; ends.len()];
+    for (j, &p) in ends.iter().enumerate() {
+        let first = before
+            .iter()
+            .copied()
+            .find(|&a| (a, p) != (start, end) && is_word(a, p));
+        prev[j] = first.or_else(|| {
+            (0..j)
+                .find(|&i| ends[i] < end && prev[i].is_some() && is_word(ends[i], p))
+                .map(|i| ends[i])
+        });
+    }
+    let mut j = (0..ends.len()).find(|&j| ends[j] >= end && prev[j].is_some())?;
+    let mut words = Vec::new();
+    loop {
+        let a = prev[j]?;
+        words.push(&text[a..ends[j]]);
+        match ends.iter().position(|&q| q == a) {
+            Some(i) if a > start => j = i,
+            _ => break,
         }
     }
-    let inner: Vec<usize> = text[start..end]
-        .char_indices()
-        .skip(1)
-        .map(|(i, _)| start + i)
-        .collect();
-    for &p in &inner {
-        for &a in &before {
-            if !is_word(a, p) {
-                continue;
-            }
-            for &b in &after {
-                if (a < start || b > end) && is_word(p, b) {
-                    return Some(Reading::Straddle(&text[a..p], &text[p..b]));
-                }
-            }
-        }
-    }
-    None
+    words.reverse();
+    Some(Reading(words))
 }
 
 /// Message for a wrong form and its correct forms (`|`-separated).
@@ -126,9 +139,15 @@ mod tests {
 
     #[test]
     fn guard_explains_a_straddle() {
+        assert_eq!(reading("在发布署名文章时", "布署"), Some(Reading(vec!["发布", "署名"])));
+        assert_eq!(reading("以经济建设为中心", "以经"), Some(Reading(vec!["以", "经济"])));
         assert_eq!(
-            reading("在发布署名文章时", "布署"),
-            Some(Reading::Straddle("发布", "署名"))
+            reading("强加于任何外国", "强加于任"),
+            Some(Reading(vec!["强加", "于", "任何"]))
+        );
+        assert_eq!(
+            reading("发展的重要条件。", "重要条件"),
+            Some(Reading(vec!["重要", "条件"]))
         );
     }
 
@@ -137,6 +156,7 @@ mod tests {
         assert_eq!(reading("抓好工作布署", "布署"), None);
         assert_eq!(reading("布署", "布署"), None);
         assert_eq!(reading("请按装软件", "按装"), None);
+        assert_eq!(reading("进展如火如茶", "如火如茶"), None);
     }
 
     #[test]

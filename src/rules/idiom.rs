@@ -1,0 +1,103 @@
+//! `idiom.*`: idioms and fixed expressions.
+//!
+//! `idiom.near-miss` finds four consecutive Han characters that differ from
+//! a known idiom (jieba-rs's dictionary, tags `i` and `l`) in exactly one
+//! character, where the two characters are confusable (same syllable, or a
+//! listed shape-similar pair): 如火如茶 for 如火如荼, 一愁莫展 for 一筹莫展.
+//!
+//! False-positive guards: the window is not itself a word of the word list
+//! (however rare: variant forms such as 暗度陈仓 are listed); it cannot be
+//! read as correct words ([`typo::correct_reading`]: 重要条件 is 重要 +
+//! 条件, not a miswritten 充要条件); and the idiom makes the passage more
+//! probable under the word list's frequencies ([`score::gain`]).
+
+use crate::diagnostic::Severity;
+use crate::dict::confusables;
+use crate::engine::Engine;
+use crate::rules::typo;
+use crate::rules::{Rule, RuleInfo, Sink};
+use crate::score;
+
+pub(crate) const NEAR_MISS: RuleInfo = RuleInfo {
+    id: "idiom.near-miss",
+    default_severity: Severity::Error,
+    summary: "成语用字错误：与常用成语只差一个音近或形近字",
+    example: "各项工作进展得如火如茶。",
+};
+
+/// Characters of context either side that the scoring sees.
+const CONTEXT: usize = 4;
+
+/// How much more probable (natural log) the idiom must make the text than
+/// the text as written.
+const MIN_GAIN: f64 = 0.0;
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// A near miss: byte span, the idiom, the position of the differing
+/// character.
+pub(crate) struct Candidate {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) idiom: u32,
+}
+
+/// Finds the windows of four Han characters near a known idiom.
+pub(crate) fn candidates(engine: &Engine, text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    // The last four Han characters and their byte offsets.
+    let mut win = ['\0'; 4];
+    let mut at = [0usize; 4];
+    let mut run = 0usize;
+    for (i, c) in text.char_indices() {
+        if !is_han(c) {
+            run = 0;
+            continue;
+        }
+        win.rotate_left(1);
+        at.rotate_left(1);
+        win[3] = c;
+        at[3] = i;
+        run += 1;
+        if run < 4 {
+            continue;
+        }
+        engine.idioms.near(&win, |k, idiom| {
+            let Some(right) = engine.idioms.char_at(idiom, k) else {
+                return;
+            };
+            if confusables(win[k]).any(|(d, _)| d == right) {
+                out.push(Candidate {
+                    start: at[0],
+                    end: i + c.len_utf8(),
+                    idiom,
+                });
+            }
+        });
+    }
+    out
+}
+
+/// Reports a candidate unless a guard explains it.
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
+    let found = &sink.text[cand.start..cand.end];
+    // A word of the word list is no near miss, however rare: the list has
+    // variant forms (暗度陈仓 beside 暗渡陈仓, 白日作梦 beside 白日做梦) at the
+    // lowest frequencies. The misspellings among them are typo.tsv's job.
+    if engine.lexicon.freq(found).is_some() {
+        return;
+    }
+    if typo::correct_reading(engine, sink.text, cand.start, cand.end).is_some() {
+        return;
+    }
+    let Some(idiom) = engine.idioms.get(cand.idiom) else {
+        return;
+    };
+    if score::gain(&engine.lexicon, sink.text, cand.start..cand.end, &idiom, CONTEXT) < MIN_GAIN {
+        return;
+    }
+    let message = format!("疑似成语用字错误：“{found}”应为“{idiom}”");
+    sink.emit(Rule::IdiomNearMiss, cand.start..cand.end, message, vec![idiom]);
+}

@@ -1,0 +1,70 @@
+//! Table-driven tests of `idiom.near-miss`.
+
+use jiaodui::Linter;
+
+/// (text, found, suggestion)
+const FLAGGED: &[(&str, &str, &str)] = &[
+    ("春耕生产进展得如火如茶。", "如火如茶", "如火如荼"),
+    ("面对困难，他一愁莫展。", "一愁莫展", "一筹莫展"),
+    ("街上车辆穿流不息", "穿流不息", "川流不息"),
+    ("我们要明辩是非", "明辩是非", "明辨是非"),
+    ("对方变本加利地施压", "变本加利", "变本加厉"),
+];
+
+/// Correct idioms, and ordinary words that happen to be one character away
+/// from an idiom.
+const SILENT: &[&str] = &[
+    "春耕生产进展得如火如荼，面对困难不能一筹莫展。",
+    "街上车辆川流不息，要明辨是非，对方变本加厉地施压。",
+    // 出奇不意 reads 出奇 + 不意: the guard keeps quiet (a known miss).
+    "出奇不意地发起进攻",
+    // Likewise 循序渐近 reads 循序 + 渐近 (asymptotic).
+    "要循序渐近地推进改革",
+    // Variant forms that the word list has: 暗度陈仓 beside 暗渡陈仓.
+    "却也留下暗度陈仓的想象",
+    // 重要条件 is one character from 充要条件; 重要 + 条件 are words.
+    "这是加快发展的重要条件。",
+    // 强加于任 (何) is one character from 强加于人.
+    "我们从不把自己的意志强加于任何国家。",
+    // 在进一步 is one character from 再进一步.
+    "在进一步深化改革的基础上扩大开放。",
+    "对于统一全党的思想和行动具有重大意义。",
+    "促进科技与经济有机结合。",
+];
+
+#[test]
+fn flagged_sentences() {
+    // typo.word lists the best-known of these misspellings too; this rule
+    // finds them without the list.
+    let linter = Linter::builder().disable("typo.word").build().unwrap();
+    for (text, found, suggestion) in FLAGGED {
+        let d = linter.check(text);
+        assert_eq!(d.len(), 1, "in {text:?}: {d:#?}");
+        assert_eq!(
+            (d[0].rule, d[0].found.as_str()),
+            ("idiom.near-miss", *found),
+            "in {text:?}"
+        );
+        assert_eq!(d[0].suggestions, [*suggestion]);
+        assert_eq!(d[0].message, format!("疑似成语用字错误：“{found}”应为“{suggestion}”"));
+    }
+}
+
+#[test]
+fn silent_sentences() {
+    let linter = Linter::new();
+    for text in SILENT {
+        let d = linter.check(text);
+        assert!(d.is_empty(), "false alarm in {text:?}: {d:#?}");
+    }
+}
+
+#[test]
+fn can_be_turned_off() {
+    let linter = Linter::builder()
+        .disable("idiom.near-miss")
+        .disable("typo.word")
+        .build()
+        .unwrap();
+    assert!(linter.check("进展得如火如茶").is_empty());
+}
