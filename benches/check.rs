@@ -30,16 +30,21 @@ fn inputs() -> Vec<(String, String)> {
 }
 
 fn check(c: &mut Criterion) {
-    let linter = Linter::new();
-    let mut group = c.benchmark_group("check");
-    group.sample_size(20);
-    for (name, text) in inputs() {
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, text| {
-            b.iter(|| linter.check(text))
-        });
+    let default = Linter::new();
+    // The listed-typo rule alone.
+    let typo_only = Linter::builder().disable("idiom.near-miss").build().unwrap();
+    let texts = inputs();
+    for (group_name, linter) in [("check", &default), ("check-typo-word", &typo_only)] {
+        let mut group = c.benchmark_group(group_name);
+        group.sample_size(20);
+        for (name, text) in &texts {
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+                b.iter(|| linter.check(text))
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 fn load(c: &mut Criterion) {
