@@ -16,11 +16,21 @@ use std::process::Command;
 #[allow(dead_code)]
 mod tsv;
 
+#[path = "src/lm.rs"]
+#[allow(dead_code)]
+mod lm;
+
+#[path = "src/bigram.rs"]
+#[allow(dead_code)]
+mod bigram;
+
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=dictionaries");
     println!("cargo:rerun-if-changed=src/tsv.rs");
+    println!("cargo:rerun-if-changed=src/bigram.rs");
+    println!("cargo:rerun-if-changed=src/lm.rs");
     println!("cargo:rerun-if-env-changed=JIAODUI_JIEBA_DICT");
 
     let typos = build_typos(&manifest.join("dictionaries/typo.tsv"), &out);
@@ -31,6 +41,9 @@ fn main() {
     build_words(&words, &out);
     build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
     build_idioms(&words, &out);
+    build_inword(&words, &out);
+    build_standalone(&words, &out);
+    build_default_model(&words, &out);
     build_automaton(&typos, &out);
 }
 
@@ -289,6 +302,57 @@ fn build_idioms(words: &Words<'_>, out: &Path) {
         }
     }
     fs::write(out.join("idioms.blob"), blob).expect("write idioms.blob");
+}
+
+/// Words at least this frequent make the in-word bigram set (kept in step
+/// with `typo::MIN_WORD_FREQ`).
+const INWORD_MIN_FREQ: u64 = 10;
+
+/// Writes `inword.bits`: every pair of adjacent characters inside a word of
+/// the word list, as a bigram bit set. A character that forms no such pair
+/// with either neighbour belongs to no word: a typo candidate.
+fn build_inword(words: &Words<'_>, out: &Path) {
+    let mut bits = vec![0u8; 1 << (bigram::BITS - 3)];
+    for (w, &(f, _)) in words {
+        if f < INWORD_MIN_FREQ {
+            continue;
+        }
+        let chars: Vec<char> = w.chars().collect();
+        for pair in chars.windows(2) {
+            bigram::insert(&mut bits, pair[0], pair[1]);
+        }
+    }
+    fs::write(out.join("inword.bits"), bits).expect("write inword.bits");
+}
+
+/// Single characters at least this frequent as words of their own stand
+/// alone in correct text (的, 在, 年, 省 …); kept in step with
+/// `src/rules/confusable.rs`.
+const STANDALONE_MIN_FREQ: u64 = 3000;
+
+/// Writes `standalone.bits`: one bit per BMP code point, set for characters
+/// that are frequent words of their own.
+fn build_standalone(words: &Words<'_>, out: &Path) {
+    let mut bits = vec![0u8; 0x10000 / 8];
+    for (w, &(f, _)) in words {
+        let mut chars = w.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if f >= STANDALONE_MIN_FREQ && (c as u32) < 0x10000 {
+                bits[c as usize >> 3] |= 1 << (c as u32 & 7);
+            }
+        }
+    }
+    fs::write(out.join("standalone.bits"), bits).expect("write standalone.bits");
+}
+
+/// Writes `default.lm`: the default character bigram model, counted from
+/// the words of the word list, each weighted by its frequency.
+fn build_default_model(words: &Words<'_>, out: &Path) {
+    let mut counter = lm::Counter::default();
+    for (w, &(f, _)) in words {
+        counter.add(w, f);
+    }
+    fs::write(out.join("default.lm"), counter.to_bytes(1)).expect("write default.lm");
 }
 
 /// One automaton over every built-in pattern, serialized for the library to

@@ -19,6 +19,23 @@ static WORDS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"))
 static IDIOMS_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/idioms.blob"));
 static CONFUSABLES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.fst"));
 static CONFUSABLES_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/confusables.blob"));
+static INWORD_BITS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/inword.bits"));
+static STANDALONE_BITS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/standalone.bits"));
+
+/// Whether `c` is a frequent word of its own (的, 在, 年, 省 …): such a
+/// character standing alone is no sign of a typo.
+#[inline]
+pub(crate) fn standalone(c: char) -> bool {
+    let c = c as usize;
+    STANDALONE_BITS.get(c >> 3).is_some_and(|&b| b & (1 << (c & 7)) != 0)
+}
+
+/// Whether `a` followed by `b` occurs inside a word of the word list (a
+/// Bloom filter: rarely says yes wrongly, never no wrongly).
+#[inline]
+pub(crate) fn in_word(a: char, b: char) -> bool {
+    crate::bigram::contains(INWORD_BITS, a, b)
+}
 
 /// The four-character idioms and fixed expressions that `idiom.near-miss`
 /// knows, indexed for finding a text window that differs from one of them in
@@ -249,6 +266,32 @@ impl Lexicon {
         self.map.get(word).map(|v| (v & 0xffff_ffff) as u32)
     }
 
+    /// Calls `f(end, freq)` for every word that is a prefix of `s`, in order
+    /// of length (`end` is its byte length), stopping after `max_chars`
+    /// characters: one walk of the FST instead of a lookup per length.
+    pub(crate) fn prefixes(&self, s: &str, max_chars: usize, mut f: impl FnMut(usize, u32)) {
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        let mut chars = 0;
+        for (i, &byte) in s.as_bytes().iter().enumerate() {
+            let Some(t) = node.find_input(byte).map(|k| node.transition(k)) else {
+                return;
+            };
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            if s.is_char_boundary(i + 1) {
+                chars += 1;
+                if node.is_final() {
+                    f(i + 1, (out.cat(node.final_output()).value() & 0xffff_ffff) as u32);
+                }
+                if chars == max_chars {
+                    return;
+                }
+            }
+        }
+    }
+
     /// Part-of-speech tag of a word (jieba's tag set: `n`, `v`, `i` for
     /// idioms, `l` for fixed expressions, …).
     #[allow(dead_code)]
@@ -289,12 +332,23 @@ mod tests {
         assert!(lex.freq("安装").unwrap() > 100);
         assert_eq!(lex.tag("安装"), Some("v"));
         assert_eq!(lex.freq("按装不存在的词"), None);
+        let mut found = Vec::new();
+        lex.prefixes("中华人民共和国万岁", 8, |end, f| {
+            found.push((&"中华人民共和国万岁"[..end], f))
+        });
+        let words: Vec<&str> = found.iter().map(|&(w, _)| w).collect();
+        assert!(
+            words.contains(&"中华") && words.contains(&"中华人民共和国"),
+            "{words:?}"
+        );
+        assert!(found.iter().all(|&(w, f)| lex.freq(w) == Some(f)));
     }
 
     #[test]
     fn confusables_and_idioms() {
         let c: Vec<(char, Confusion)> = confusables('厉').collect();
-        assert!(c.contains(&('励', Confusion::Sound)), "{c:?}");
+        assert!(c.contains(&('励', Confusion::Shape)), "{c:?}");
+        assert!(c.contains(&('力', Confusion::Sound)), "{c:?}");
         let idioms = Idioms::builtin();
         let mut near = Vec::new();
         idioms.near(&['再', '接', '再', '励'], |k, i| {

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
 use crate::dict::{Idioms, Lexicon, TypoDict};
+use crate::model::LanguageModel;
 
 static BUILTIN_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.daac"));
 
@@ -40,6 +41,8 @@ pub(crate) struct Engine {
     pub(crate) typos: Vec<TypoDict>,
     pub(crate) lexicon: Lexicon,
     pub(crate) idioms: Idioms,
+    /// The default language model.
+    pub(crate) lm: LanguageModel,
 }
 
 impl Engine {
@@ -77,6 +80,7 @@ impl Engine {
             typos,
             lexicon: Lexicon::builtin(),
             idioms: Idioms::builtin(),
+            lm: LanguageModel::builtin(),
         }
     }
 

@@ -31,6 +31,13 @@ pub enum ErrorKind {
         /// The underlying error.
         error: std::io::Error,
     },
+    /// A language model file that cannot be used.
+    Model {
+        /// The file path.
+        source: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A rule id that no rule has.
     UnknownRule {
         /// The id as given.
@@ -56,6 +63,9 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::Dictionary { source, line, reason } => {
                 write!(f, "{source}:{line}: {reason}")
+            }
+            ErrorKind::Model { source, reason } => {
+                write!(f, "{source}: cannot use this language model: {reason}")
             }
             ErrorKind::Io { path, error } => {
                 write!(f, "cannot read {}: {error}", path.display())

@@ -115,11 +115,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod bigram;
 mod diagnostic;
 mod dict;
 mod engine;
 mod error;
 mod linter;
+mod lm;
+mod model;
 mod rules;
 mod score;
 mod tsv;
@@ -127,6 +130,7 @@ mod tsv;
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use error::{Error, ErrorKind};
 pub use linter::{Linter, LinterBuilder};
+pub use model::LanguageModel;
 pub use rules::RuleInfo;
 
 /// Every rule: id, default severity, summary and example, in registration

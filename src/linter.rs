@@ -7,7 +7,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::dict::TypoDict;
 use crate::engine::{Engine, Target};
 use crate::error::{Error, ErrorKind};
-use crate::rules::{self, idiom, typo, Rule, Sink, RULES};
+use crate::model::LanguageModel;
+use crate::rules::{self, confusable, idiom, typo, Rule, Sink, RULES};
 
 /// The proofreader. Build one, share it, call [`Linter::check`].
 ///
@@ -23,6 +24,8 @@ struct Inner {
     /// Per rule (indexed like `RULES`): its severity, or `None` when off.
     levels: Vec<Option<Severity>>,
     allow: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// A language model replacing the engine's default one.
+    lm: Option<LanguageModel>,
 }
 
 impl Default for Linter {
@@ -49,6 +52,7 @@ impl Linter {
                 engine: Engine::builtin(),
                 levels: RULES.iter().map(|r| Some(r.default_severity)).collect(),
                 allow: None,
+                lm: None,
             }),
         }
     }
@@ -70,7 +74,8 @@ impl Linter {
                 Target::Typo(dict) => typo_hits.push((hit.start, hit.end, dict)),
             }
         }
-        // Of overlapping spelling findings, listed typos win, then the
+        // Of overlapping spelling findings, listed typos win, then idiom
+        // near-misses, then confusable characters; among listed typos the
         // longest, then the leftmost.
         typo_hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
         let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -90,6 +95,18 @@ impl Linter {
                 if free(&taken, cand.start, cand.end) {
                     let before = sink.out.len();
                     idiom::check(engine, &mut sink, &cand);
+                    if sink.out.len() > before {
+                        taken.push((cand.start, cand.end));
+                    }
+                }
+            }
+        }
+        if sink.enabled(Rule::TypoConfusable) {
+            let lm = inner.lm.as_ref().unwrap_or(&engine.lm);
+            for cand in confusable::candidates(engine, &lm.model, text) {
+                if free(&taken, cand.start, cand.end) {
+                    let before = sink.out.len();
+                    confusable::check(engine, &mut sink, &cand);
                     if sink.out.len() > before {
                         taken.push((cand.start, cand.end));
                     }
@@ -116,6 +133,13 @@ pub struct LinterBuilder {
     dictionaries: Vec<DictSource>,
     allow: Vec<String>,
     settings: Vec<(String, Option<Severity>)>,
+    lm: Option<LmSource>,
+}
+
+#[derive(Debug, Clone)]
+enum LmSource {
+    Model(LanguageModel),
+    File(PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -146,6 +170,19 @@ impl LinterBuilder {
     /// Never reports a finding that lies within an occurrence of `phrase`.
     pub fn allow(mut self, phrase: impl Into<String>) -> LinterBuilder {
         self.allow.push(phrase.into());
+        self
+    }
+
+    /// Uses this language model instead of the default one (see
+    /// [`LanguageModel`]).
+    pub fn language_model(mut self, model: LanguageModel) -> LinterBuilder {
+        self.lm = Some(LmSource::Model(model));
+        self
+    }
+
+    /// Uses the language model in this file (read when the linter is built).
+    pub fn language_model_file(mut self, path: impl AsRef<Path>) -> LinterBuilder {
+        self.lm = Some(LmSource::File(path.as_ref().to_path_buf()));
         self
     }
 
@@ -228,8 +265,18 @@ impl LinterBuilder {
                 .build(phrases)
                 .ok()
         };
+        let lm = match self.lm {
+            None => None,
+            Some(LmSource::Model(m)) => Some(m),
+            Some(LmSource::File(path)) => Some(LanguageModel::from_file(path)?),
+        };
         Ok(Linter {
-            inner: Arc::new(Inner { engine, levels, allow }),
+            inner: Arc::new(Inner {
+                engine,
+                levels,
+                allow,
+                lm,
+            }),
         })
     }
 }

@@ -24,32 +24,31 @@ pub(crate) fn segment_logprob(lexicon: &Lexicon, s: &str) -> f64 {
         if best[i] == f64::NEG_INFINITY {
             continue;
         }
-        for len in 1..=MAX_WORD.min(n - i) {
-            let word = &s[bounds[i]..bounds[i + len]];
-            let freq = match lexicon.freq(word) {
-                Some(f) => f.max(1),
-                None if len == 1 => 1,
-                None => continue,
-            };
-            let score = best[i] + (freq as f64).ln() - log_total;
-            if score > best[i + len] {
-                best[i + len] = score;
+        // A character that is not a word counts as one of frequency 1.
+        let single = bounds[i + 1];
+        let mut single_seen = false;
+        let base = best[i];
+        let mut relax = |end: usize, freq: u32| {
+            let j = bounds.partition_point(|&b| b < end);
+            let score = base + f64::from(freq.max(1)).ln() - log_total;
+            if score > best[j] {
+                best[j] = score;
             }
+        };
+        lexicon.prefixes(&s[bounds[i]..], MAX_WORD, |len, freq| {
+            single_seen |= bounds[i] + len == single;
+            relax(bounds[i] + len, freq);
+        });
+        if !single_seen {
+            relax(single, 1);
         }
     }
     best[n]
 }
 
-/// How much more probable (natural log) the text becomes when `span` of it
-/// is replaced by `replacement`, judged on the span with up to `reach`
-/// characters of context either side (not crossing a line break).
-pub(crate) fn gain(
-    lexicon: &Lexicon,
-    text: &str,
-    span: std::ops::Range<usize>,
-    replacement: &str,
-    reach: usize,
-) -> f64 {
+/// The passage around `span` that [`gain`] scores: the span with up to
+/// `reach` characters of context either side, not crossing a line break.
+pub(crate) fn context(text: &str, span: std::ops::Range<usize>, reach: usize) -> std::ops::Range<usize> {
     let from = text[..span.start]
         .char_indices()
         .rev()
@@ -63,9 +62,42 @@ pub(crate) fn gain(
         .take(reach)
         .last()
         .map_or(span.end, |(i, c)| span.end + i + c.len_utf8());
-    let original = &text[from..to];
-    let corrected = format!("{}{}{}", &text[from..span.start], replacement, &text[span.end..to]);
-    segment_logprob(lexicon, &corrected) - segment_logprob(lexicon, original)
+    from..to
+}
+
+/// How much more probable (natural log) the passage `ctx` of the text
+/// becomes when `span` is replaced by `replacement`; `original` is
+/// [`segment_logprob`] of the passage as written.
+pub(crate) fn gain_in(
+    lexicon: &Lexicon,
+    text: &str,
+    ctx: std::ops::Range<usize>,
+    original: f64,
+    span: std::ops::Range<usize>,
+    replacement: &str,
+) -> f64 {
+    let corrected = format!(
+        "{}{}{}",
+        &text[ctx.start..span.start],
+        replacement,
+        &text[span.end..ctx.end]
+    );
+    segment_logprob(lexicon, &corrected) - original
+}
+
+/// How much more probable (natural log) the text becomes when `span` of it
+/// is replaced by `replacement`, judged on the span with up to `reach`
+/// characters of context either side (not crossing a line break).
+pub(crate) fn gain(
+    lexicon: &Lexicon,
+    text: &str,
+    span: std::ops::Range<usize>,
+    replacement: &str,
+    reach: usize,
+) -> f64 {
+    let ctx = context(text, span.clone(), reach);
+    let original = segment_logprob(lexicon, &text[ctx.clone()]);
+    gain_in(lexicon, text, ctx, original, span, replacement)
 }
 
 #[cfg(test)]

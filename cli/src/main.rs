@@ -19,6 +19,7 @@ Examples:
   echo 请按装软件 | jiaodui check -         check standard input
   jiaodui check --format json posts/       one JSON object per finding
   jiaodui rules                            list every rule
+  jiaodui lm build archive/ -o office.lm   build a language model from clean publications
 
 Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O errors.";
 
@@ -36,6 +37,23 @@ enum Command {
     Check(CheckArgs),
     /// List every rule with its id, default severity and an example.
     Rules,
+    /// Language models for typo.confusable.
+    #[command(subcommand)]
+    Lm(LmCommand),
+}
+
+#[derive(Subcommand)]
+enum LmCommand {
+    /// Build a character model from an archive of clean publications (files
+    /// or directories), for `jiaodui check --lm FILE`.
+    Build {
+        /// Clean texts: files, or directories walked like `check` does.
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -62,6 +80,9 @@ struct CheckArgs {
     /// Turn a rule off by id; repeatable.
     #[arg(long, value_name = "RULE")]
     disable: Vec<String>,
+    /// A language model built with `jiaodui lm build`, instead of the default one.
+    #[arg(long, value_name = "FILE")]
+    lm: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,6 +122,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules => rules(),
+        Command::Lm(LmCommand::Build { corpus, output }) => lm_build(&corpus, &output),
     };
     match result {
         Ok(code) => code,
@@ -124,8 +146,40 @@ fn rules() -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn lm_build(corpus: &[PathBuf], output: &std::path::Path) -> io::Result<ExitCode> {
+    let mut errors = Vec::new();
+    let sources = input::expand(corpus, &mut errors);
+    let mut failed = !errors.is_empty();
+    for (source, e) in &errors {
+        eprintln!("jiaodui: error: {source}: {e}");
+    }
+    let mut files = 0usize;
+    let texts = sources.iter().filter_map(|s| match input::read(s) {
+        Ok(doc) => {
+            files += 1;
+            Some(doc.text)
+        }
+        Err(e) => {
+            eprintln!("jiaodui: error: {s}: {e}");
+            failed = true;
+            None
+        }
+    });
+    let bytes = jiaodui::LanguageModel::train(texts);
+    std::fs::write(output, &bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", output.display())))?;
+    eprintln!(
+        "jiaodui: wrote {} ({} bytes) from {files} files",
+        output.display(),
+        bytes.len()
+    );
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
 fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let mut builder = Linter::builder();
+    if let Some(lm) = &args.lm {
+        builder = builder.language_model_file(lm);
+    }
     for d in &args.dictionaries {
         builder = builder.dictionary_file(d);
     }

@@ -117,7 +117,22 @@ fn exit_codes() {
     assert_eq!(code(&["check", "--fail-on", "error", "draft.md"]), 1);
     assert_eq!(code(&["check", "--fail-on", "info", "draft.md"]), 1);
     assert_eq!(code(&["check", "--fail-on", "never", "draft.md"]), 0);
-    assert_eq!(code(&["check", "--disable", "typo.word", "draft.md"]), 0);
+    let all_off = [
+        "check",
+        "--disable",
+        "typo.word",
+        "--disable",
+        "typo.confusable",
+        "--disable",
+        "idiom.near-miss",
+    ];
+    assert_eq!(code(&[&all_off[..], &["draft.md"]].concat()), 0);
+    // Without the list, the statistical rule still finds 贯澈 (a warning).
+    assert_eq!(
+        code(&["check", "--disable", "typo.word", "--fail-on", "error", "draft.md"]),
+        0
+    );
+    assert_eq!(code(&["check", "--disable", "typo.word", "draft.md"]), 1);
     assert_eq!(code(&["check", "--fail-on", "sometimes", "draft.md"]), 2, "usage error");
     assert_eq!(code(&["check", "--no-such-flag"]), 2, "usage error");
     assert_eq!(code(&["check", "missing.txt"]), 2, "I/O error");
@@ -216,6 +231,32 @@ fn user_dictionary_and_allow_list() {
     insta::assert_snapshot!(run.transcript());
     std::fs::write(dir.path().join("bad.tsv"), "清松镇 青松镇\n").unwrap();
     let run = jiaodui(dir.path(), &["check", "--dict", "bad.tsv", "town.txt"], None);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn lm_build_and_check_with_it() {
+    let dir = fixture();
+    std::fs::create_dir_all(dir.path().join("archive")).unwrap();
+    std::fs::write(
+        dir.path().join("archive/a.txt"),
+        "各部门要认真落实责任制。维护社会和谐稳定。\n".repeat(20),
+    )
+    .unwrap();
+    let run = jiaodui(dir.path(), &["lm", "build", "archive", "-o", "office.lm"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("from 1 files"), "{}", run.stderr);
+    std::fs::write(dir.path().join("post.txt"), "维护社会和谐稳订。\n").unwrap();
+    let run = jiaodui(
+        dir.path(),
+        &["check", "--format", "json", "--lm", "office.lm", "post.txt"],
+        None,
+    );
+    insta::assert_snapshot!(run.transcript());
+
+    std::fs::write(dir.path().join("bad.lm"), b"JIAODUI-LM\r\n\x01\0\0\0").unwrap();
+    let run = jiaodui(dir.path(), &["check", "--lm", "bad.lm", "post.txt"], None);
     assert_eq!(run.code, 2);
     insta::assert_snapshot!(run.stderr);
 }

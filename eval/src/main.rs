@@ -19,16 +19,18 @@ use jiaodui::{Diagnostic, Linter};
 
 const SPELLING_FAMILIES: &[&str] = &["typo", "idiom", "formulation", "name"];
 
-const USAGE: &str = "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... FILE...\n\
+const USAGE: &str = "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... [--lm FILE] FILE...\n\
   FILE: a labelled set (source<TAB>target lines) or clean prose (one paragraph a line)\n\
   --all-rules  on labelled sets, count every rule, not only the spelling families\n\
   --show N     print up to N misses and false alarms of each file\n\
-  --dict FILE  a user typo dictionary";
+  --dict FILE  a user typo dictionary\n\
+  --lm FILE    a language model (jiaodui lm build) instead of the default one";
 
 struct Options {
     all_rules: bool,
     show: usize,
     dicts: Vec<PathBuf>,
+    lm: Option<PathBuf>,
     files: Vec<PathBuf>,
 }
 
@@ -37,6 +39,7 @@ fn parse_args() -> Result<Options, String> {
         all_rules: false,
         show: 0,
         dicts: Vec::new(),
+        lm: None,
         files: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -50,6 +53,7 @@ fn parse_args() -> Result<Options, String> {
                     .ok_or("--show takes a number")?;
             }
             "--dict" => o.dicts.push(args.next().ok_or("--dict takes a file")?.into()),
+            "--lm" => o.lm = Some(args.next().ok_or("--lm takes a file")?.into()),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ => o.files.push(a.into()),
@@ -75,6 +79,9 @@ fn main() -> ExitCode {
     let mut builder = Linter::builder();
     for d in &opts.dicts {
         builder = builder.dictionary_file(d);
+    }
+    if let Some(lm) = &opts.lm {
+        builder = builder.language_model_file(lm);
     }
     let linter = match builder.build() {
         Ok(l) => l,

@@ -22,7 +22,7 @@ pub(crate) const NEAR_MISS: RuleInfo = RuleInfo {
     id: "idiom.near-miss",
     default_severity: Severity::Error,
     summary: "成语用字错误：与常用成语只差一个音近或形近字",
-    example: "各项工作进展得如火如茶。",
+    example: "大家齐心协立，共克时艰。",
 };
 
 /// Characters of context either side that the scoring sees.

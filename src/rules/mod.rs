@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
+pub(crate) mod confusable;
 pub(crate) mod idiom;
 pub(crate) mod typo;
 
@@ -27,13 +28,14 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in registration order.
-pub(crate) const RULES: &[RuleInfo] = &[typo::WORD, idiom::NEAR_MISS];
+pub(crate) const RULES: &[RuleInfo] = &[typo::WORD, confusable::CONFUSABLE, idiom::NEAR_MISS];
 
 /// Index of a rule in [`RULES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Rule {
     TypoWord = 0,
-    IdiomNearMiss = 1,
+    TypoConfusable = 1,
+    IdiomNearMiss = 2,
 }
 
 impl Rule {
@@ -118,6 +120,7 @@ mod tests {
     #[test]
     fn registry_is_consistent() {
         assert_eq!(Rule::TypoWord.info().id, "typo.word");
+        assert_eq!(Rule::TypoConfusable.info().id, "typo.confusable");
         assert_eq!(Rule::IdiomNearMiss.info().id, "idiom.near-miss");
         let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
         ids.sort_unstable();
@@ -135,6 +138,20 @@ mod tests {
                 );
             }
             assert!(!r.summary.is_empty() && !r.example.is_empty());
+        }
+    }
+
+    #[test]
+    fn every_example_is_flagged_by_its_rule() {
+        let linter = crate::Linter::new();
+        for r in RULES {
+            let found = linter.check(r.example);
+            assert!(
+                found.iter().any(|d| d.rule == r.id),
+                "{}: {:?} gives {found:?}",
+                r.id,
+                r.example
+            );
         }
     }
 

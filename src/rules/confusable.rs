@@ -1,0 +1,198 @@
+//! `typo.confusable`: a character replaced by a confusable one (same
+//! syllable, or similar shape) that no list foresaw: 总休方案 for 总体方案,
+//! 人大堂务委员会 for 常务委员会.
+//!
+//! Candidates are cheap to find: a character that forms a word with neither
+//! neighbour (no in-word bigram on either side, [`dict::in_word`]) and is not
+//! a frequent word of its own ([`dict::standalone`]). Only there are the confusable characters tried, and only
+//! those that join a neighbour in a word are scored: the replacement must
+//! make the passage clearly more probable under the word list's frequencies
+//! ([`score::gain`] at least [`MIN_GAIN`]) and under the character model
+//! ([`crate::LanguageModel`], at least [`MIN_CHAR_GAIN`]); and the text as
+//! written must have no reading as correct words ([`typo::correct_reading`]).
+
+use crate::diagnostic::Severity;
+use crate::dict::{self, confusables};
+use crate::engine::Engine;
+use crate::lm;
+use crate::rules::typo;
+use crate::rules::{Rule, RuleInfo, Sink};
+use crate::score;
+
+pub(crate) const CONFUSABLE: RuleInfo = RuleInfo {
+    id: "typo.confusable",
+    default_severity: Severity::Warning,
+    summary: "疑似错别字：音近或形近字误用，换用后词语更通顺",
+    example: "维护社会和谐稳订。",
+};
+
+/// Characters of context either side that the scoring sees.
+const CONTEXT: usize = 4;
+
+/// How much more probable (natural log) the character model must find the
+/// corrected characters with their neighbours.
+pub(crate) const MIN_CHAR_GAIN: f64 = 0.0;
+
+/// With a model counted from real text (`jiaodui lm build`), which knows
+/// how characters follow each other across words too, a smaller word gain
+/// suffices when the character model agrees strongly. The default model,
+/// counted from the word list, only vetoes.
+pub(crate) const CORPUS_MIN_GAIN: f64 = 8.0;
+pub(crate) const CORPUS_MIN_CHAR_GAIN: f64 = 12.0;
+
+/// How many replacements of one character are scored, most frequent
+/// resulting word first.
+const SCORED: usize = 3;
+
+/// How much more probable (natural log) the corrected passage must be.
+pub(crate) const MIN_GAIN: f64 = 12.0;
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// A finding before the guards: the byte span of the word as written, the
+/// word as corrected.
+pub(crate) struct Candidate {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) word: String,
+    pub(crate) gain: f64,
+}
+
+/// Finds candidates in the text.
+pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, char)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, char)>, end: usize| {
+        for i in 0..run.len() {
+            let c = run[i].1;
+            let left = i.checked_sub(1).map(|j| run[j].1);
+            let right = run.get(i + 1).map(|&(_, r)| r);
+            if left.is_some_and(|l| dict::in_word(l, c)) || right.is_some_and(|r| dict::in_word(c, r)) {
+                continue;
+            }
+            if let Some(cand) = best_replacement(engine, lm, text, run, i, end) {
+                out.push(cand);
+            }
+        }
+        run.clear();
+    };
+    for (i, c) in text.char_indices() {
+        if is_han(c) {
+            run.push((i, c));
+        } else if !run.is_empty() {
+            flush(&mut run, i);
+        }
+    }
+    if !run.is_empty() {
+        flush(&mut run, text.len());
+    }
+    out
+}
+
+fn best_replacement(
+    engine: &Engine,
+    lm: &lm::Model,
+    text: &str,
+    run: &[(usize, char)],
+    i: usize,
+    run_end: usize,
+) -> Option<Candidate> {
+    let c = run[i].1;
+    if dict::standalone(c) {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let byte_end = |j: usize| run.get(j + 1).map_or(run_end, |&(b, _)| b);
+    let span = run[i].0..byte_end(i);
+    let left = i.checked_sub(1).map(|j| run[j].1);
+    let right = run.get(i + 1).map(|&(_, r)| r);
+    // For each confusable character that joins a neighbour in a word: the
+    // most frequent word of two to four characters around position i that
+    // it makes.
+    let mut options: Vec<(u32, char, usize, usize, String)> = Vec::new();
+    for (d, _) in confusables(c) {
+        if !(left.is_some_and(|l| dict::in_word(l, d)) || right.is_some_and(|r| dict::in_word(d, r))) {
+            continue;
+        }
+        let mut word: Option<(u32, usize, usize, String)> = None;
+        // Two-character words first (most words); longer ones only if none.
+        let consider = |a: usize, b: usize, word: &mut Option<(u32, usize, usize, String)>| {
+            let w: String = (a..b).map(|j| if j == i { d } else { run[j].1 }).collect();
+            if let Some(f) = engine.lexicon.freq(&w) {
+                if f >= typo::MIN_WORD_FREQ && word.as_ref().is_none_or(|x| f > x.0) {
+                    *word = Some((f, a, b, w));
+                }
+            }
+        };
+        if left.is_some_and(|l| dict::in_word(l, d)) {
+            consider(i - 1, i + 1, &mut word);
+        }
+        if right.is_some_and(|r| dict::in_word(d, r)) {
+            consider(i, i + 2, &mut word);
+        }
+        if word.is_none() {
+            for a in i.saturating_sub(3)..=i {
+                for b in (i + 1).max(a + 3)..=(a + 4).min(run.len()) {
+                    consider(a, b, &mut word);
+                }
+            }
+        }
+        if let Some((f, a, b, w)) = word {
+            options.push((f, d, a, b, w));
+        }
+    }
+    // Score the few most promising: scoring is the expensive part.
+    options.sort_by(|x, y| y.0.cmp(&x.0));
+    if options.is_empty() {
+        return None;
+    }
+    let ctx = score::context(text, span.clone(), CONTEXT);
+    let original = score::segment_logprob(&engine.lexicon, &text[ctx.clone()]);
+    // The characters either side, for the character model.
+    let near = score::context(text, span.clone(), 1);
+    let original_chars = lm.score(&text[near.clone()]);
+    let corpus = lm.counted_from_text();
+    let mut best: Option<Candidate> = None;
+    for (_, d, a, b, w) in options.into_iter().take(SCORED) {
+        let g = score::gain_in(
+            &engine.lexicon,
+            text,
+            ctx.clone(),
+            original,
+            span.clone(),
+            d.encode_utf8(&mut buf),
+        );
+        let floor = if corpus { CORPUS_MIN_GAIN } else { MIN_GAIN };
+        if g < floor || best.as_ref().is_some_and(|x| g <= x.gain) {
+            continue;
+        }
+        let corrected = format!("{}{d}{}", &text[near.start..span.start], &text[span.end..near.end]);
+        let cg = lm.score(&corrected) - original_chars;
+        if (g >= MIN_GAIN && cg >= MIN_CHAR_GAIN) || (corpus && cg >= CORPUS_MIN_CHAR_GAIN) {
+            best = Some(Candidate {
+                start: run[a].0,
+                end: byte_end(b - 1),
+                word: w,
+                gain: g,
+            });
+        }
+    }
+    best
+}
+
+/// Reports a candidate unless the text as written has a correct reading.
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
+    if typo::correct_reading(engine, sink.text, cand.start, cand.end).is_some() {
+        return;
+    }
+    let found = &sink.text[cand.start..cand.end];
+    let message = format!("疑似错别字：“{found}”可能应为“{}”", cand.word);
+    sink.emit(
+        Rule::TypoConfusable,
+        cand.start..cand.end,
+        message,
+        vec![cand.word.clone()],
+    );
+}

@@ -1,0 +1,66 @@
+//! Table-driven tests of `typo.confusable`: a character replaced by a
+//! same-sound or look-alike one that no list foresaw.
+
+use jiaodui::Linter;
+
+/// (text, found, suggestion)
+const FLAGGED: &[(&str, &str, &str)] = &[
+    ("各部门要认真落实责壬制。", "责壬", "责任"),
+    ("维护社会和谐稳订。", "稳订", "稳定"),
+];
+
+/// Correct text: modern terms, names, and the near-misses of the above.
+const SILENT: &[&str] = &[
+    "各部门要认真落实责任制，维护社会和谐稳定。",
+    "这是一个总体方案。省人大常务委员会召开会议。",
+    "要加强对基层干部的培训和管理，不断增进民生福祉。",
+    "推动绿色低碳发展，积极稳妥推进碳达峰碳中和。",
+    "下载APP，支持5G网络，访问https://www.gov.cn/，版本v2.3.1。",
+    "截至2023年6月30日，全市共有网格员1200名。",
+    "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。",
+];
+
+#[test]
+fn flagged_sentences() {
+    let linter = Linter::builder().disable("typo.word").build().unwrap();
+    for (text, found, suggestion) in FLAGGED {
+        let d = linter.check(text);
+        assert_eq!(d.len(), 1, "in {text:?}: {d:#?}");
+        assert_eq!(
+            (d[0].rule, d[0].found.as_str()),
+            ("typo.confusable", *found),
+            "in {text:?}"
+        );
+        assert_eq!(d[0].suggestions, [*suggestion]);
+        assert_eq!(d[0].severity, jiaodui::Severity::Warning);
+        assert_eq!(d[0].message, format!("疑似错别字：“{found}”可能应为“{suggestion}”"));
+    }
+}
+
+#[test]
+fn silent_sentences() {
+    let linter = Linter::new();
+    for text in SILENT {
+        let d = linter.check(text);
+        assert!(d.is_empty(), "false alarm in {text:?}: {d:#?}");
+    }
+}
+
+#[test]
+fn a_corpus_model_is_used_and_a_bad_one_refused() {
+    // A model counted from an office's own archive.
+    let archive = ["各部门要认真落实责任制。", "维护社会和谐稳定。"].repeat(50);
+    let bytes = jiaodui::LanguageModel::train(&archive);
+    let model = jiaodui::LanguageModel::from_bytes(&bytes).unwrap();
+    let linter = Linter::builder().language_model(model).build().unwrap();
+    assert_eq!(linter.check("维护社会和谐稳订。")[0].suggestions, ["稳定"]);
+    assert!(linter.check("维护社会和谐稳定。").is_empty());
+
+    let err = jiaodui::LanguageModel::from_bytes(&bytes[..bytes.len() / 2]).unwrap_err();
+    assert!(matches!(err.kind(), jiaodui::ErrorKind::Model { .. }));
+    assert!(err.to_string().contains("truncated"), "{err}");
+    let mut other_version = bytes.clone();
+    other_version[12] = 9;
+    let err = jiaodui::LanguageModel::from_bytes(&other_version).unwrap_err();
+    assert!(err.to_string().contains("format version 9"), "{err}");
+}
