@@ -144,7 +144,7 @@ fn best_replacement(
         }
     }
     // Score the few most promising: scoring is the expensive part.
-    options.sort_by(|x, y| y.0.cmp(&x.0));
+    options.sort_by_key(|x| std::cmp::Reverse(x.0));
     if options.is_empty() {
         return None;
     }
