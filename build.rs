@@ -37,7 +37,10 @@ fn main() {
     let dict = jieba_dict(&manifest);
     println!("cargo:rerun-if-changed={}", dict.display());
     let words_text = read(&dict);
-    let words = parse_words(&words_text);
+    let mut words = parse_words(&words_text);
+    let supplement = read(&manifest.join("dictionaries/words.tsv"));
+    let leaders = read(&manifest.join("dictionaries/leaders.tsv"));
+    add_project_words(&mut words, &supplement, &leaders);
     build_words(&words, &out);
     build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
     build_idioms(&words, &out);
@@ -164,6 +167,41 @@ fn parse_words(text: &str) -> Words<'_> {
         }
     }
     words
+}
+
+/// Adds the project's supplementary words (`dictionaries/words.tsv`:
+/// current government vocabulary that jieba's list lacks) and the names of
+/// `dictionaries/leaders.tsv` to the word list.
+fn add_project_words<'a>(words: &mut Words<'a>, supplement: &'a str, leaders: &'a str) {
+    for (line, fields) in tsv::records(supplement) {
+        let (Some(word), Some(freq)) = (fields.first(), fields.get(1)) else {
+            fail(format!(
+                "dictionaries/words.tsv:{line}: expected word<TAB>frequency<TAB>note"
+            ));
+        };
+        let freq: u64 = freq
+            .parse()
+            .unwrap_or_else(|_| fail(format!("dictionaries/words.tsv:{line}: bad frequency {freq:?}")));
+        if word.chars().count() < 2 || !word.chars().all(is_han) {
+            fail(format!(
+                "dictionaries/words.tsv:{line}: {word:?} is not a word of two or more Han characters"
+            ));
+        }
+        let e = words.entry(word).or_insert((0, "n"));
+        e.0 = e.0.max(freq);
+    }
+    for (line, fields) in tsv::records(leaders) {
+        let Some(name) = fields
+            .first()
+            .filter(|n| n.chars().count() >= 2 && n.chars().all(is_han))
+        else {
+            fail(format!(
+                "dictionaries/leaders.tsv:{line}: expected a name of Han characters first"
+            ));
+        };
+        let e = words.entry(name).or_insert((0, "nr"));
+        e.0 = e.0.max(1000);
+    }
 }
 
 fn build_words(words: &Words<'_>, out: &Path) {

@@ -64,6 +64,11 @@ pub struct Diagnostic {
     pub message: String,
     /// Replacements for `found`, best first; may be empty.
     pub suggestions: Vec<String>,
+    /// The replacement that automatic fixing applies, set only where the
+    /// fix is certain (a Kangxi radical for its ideograph, a zero-width
+    /// space deleted); `Linter::fix` applies these.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 /// Maps byte offsets of a text to 1-based line and column numbers, columns

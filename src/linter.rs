@@ -113,6 +113,7 @@ impl Linter {
                 }
             }
         }
+        rules::hygiene::check(engine, &mut sink);
         let mut out = sink.out;
         if let Some(allow) = &inner.allow {
             let allowed: Vec<(usize, usize)> = allow

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub(crate) mod confusable;
+pub(crate) mod hygiene;
 pub(crate) mod idiom;
 pub(crate) mod typo;
 
@@ -28,7 +29,32 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in registration order.
-pub(crate) const RULES: &[RuleInfo] = &[typo::WORD, confusable::CONFUSABLE, idiom::NEAR_MISS];
+pub(crate) const RULES: &[RuleInfo] = &[
+    typo::WORD,
+    confusable::CONFUSABLE,
+    idiom::NEAR_MISS,
+    hygiene::chars::KANGXI,
+    hygiene::chars::COMPAT,
+    hygiene::chars::INVISIBLE,
+    hygiene::chars::HOMOGLYPH,
+    hygiene::encoding::MOJIBAKE,
+    hygiene::script::MIXED,
+    hygiene::punct::HALF_WIDTH,
+    hygiene::punct::DOUBLED,
+    hygiene::punct::UNPAIRED,
+    hygiene::punct::ELLIPSIS,
+    hygiene::punct::DASH,
+    hygiene::punct::DUNHAO,
+    hygiene::number::IMPOSSIBLE_DATE,
+    hygiene::number::WEEKDAY,
+    hygiene::number::JIEZHI,
+    hygiene::number::ZERO,
+    hygiene::repeat::CHAR,
+    hygiene::repeat::WORD,
+    hygiene::privacy::ID_CARD,
+    hygiene::privacy::MOBILE,
+    hygiene::privacy::BANK_CARD,
+];
 
 /// Index of a rule in [`RULES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +62,27 @@ pub(crate) enum Rule {
     TypoWord = 0,
     TypoConfusable = 1,
     IdiomNearMiss = 2,
+    CharKangxi,
+    CharCompat,
+    CharInvisible,
+    CharHomoglyph,
+    EncodingMojibake,
+    ScriptMixed,
+    PunctHalfWidth,
+    PunctDoubled,
+    PunctUnpaired,
+    PunctEllipsis,
+    PunctDash,
+    PunctDunhao,
+    NumberImpossibleDate,
+    NumberWeekday,
+    NumberJiezhi,
+    NumberZero,
+    RepeatChar,
+    RepeatWord,
+    PrivacyIdCard,
+    PrivacyMobile,
+    PrivacyBankCard,
 }
 
 impl Rule {
@@ -96,6 +143,19 @@ impl<'a> Sink<'a> {
 
     /// Records a finding of `rule` at byte range `span` of the text.
     pub(crate) fn emit(&mut self, rule: Rule, span: std::ops::Range<usize>, message: String, suggestions: Vec<String>) {
+        self.emit_with_fix(rule, span, message, suggestions, None);
+    }
+
+    /// Records a finding with a certain automatic fix (`fix` replaces the
+    /// span; an empty string deletes it).
+    pub(crate) fn emit_with_fix(
+        &mut self,
+        rule: Rule,
+        span: std::ops::Range<usize>,
+        message: String,
+        suggestions: Vec<String>,
+        fix: Option<String>,
+    ) {
         let Some(severity) = self.levels[rule as usize] else {
             return;
         };
@@ -109,6 +169,7 @@ impl<'a> Sink<'a> {
             span,
             message,
             suggestions,
+            fix,
         });
     }
 }
@@ -122,6 +183,27 @@ mod tests {
         assert_eq!(Rule::TypoWord.info().id, "typo.word");
         assert_eq!(Rule::TypoConfusable.info().id, "typo.confusable");
         assert_eq!(Rule::IdiomNearMiss.info().id, "idiom.near-miss");
+        assert_eq!(Rule::CharKangxi.info().id, "char.kangxi");
+        assert_eq!(Rule::CharCompat.info().id, "char.compat");
+        assert_eq!(Rule::CharInvisible.info().id, "char.invisible");
+        assert_eq!(Rule::CharHomoglyph.info().id, "char.homoglyph");
+        assert_eq!(Rule::EncodingMojibake.info().id, "encoding.mojibake");
+        assert_eq!(Rule::ScriptMixed.info().id, "script.mixed");
+        assert_eq!(Rule::PunctHalfWidth.info().id, "punct.half-width");
+        assert_eq!(Rule::PunctDoubled.info().id, "punct.doubled");
+        assert_eq!(Rule::PunctUnpaired.info().id, "punct.unpaired");
+        assert_eq!(Rule::PunctEllipsis.info().id, "punct.ellipsis");
+        assert_eq!(Rule::PunctDash.info().id, "punct.dash");
+        assert_eq!(Rule::PunctDunhao.info().id, "punct.dunhao");
+        assert_eq!(Rule::NumberImpossibleDate.info().id, "number.impossible-date");
+        assert_eq!(Rule::NumberWeekday.info().id, "number.weekday");
+        assert_eq!(Rule::NumberJiezhi.info().id, "number.jiezhi");
+        assert_eq!(Rule::NumberZero.info().id, "number.zero");
+        assert_eq!(Rule::RepeatChar.info().id, "repeat.char");
+        assert_eq!(Rule::RepeatWord.info().id, "repeat.word");
+        assert_eq!(Rule::PrivacyIdCard.info().id, "privacy.id-card");
+        assert_eq!(Rule::PrivacyMobile.info().id, "privacy.mobile");
+        assert_eq!(Rule::PrivacyBankCard.info().id, "privacy.bank-card");
         let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
         ids.sort_unstable();
         ids.dedup();
