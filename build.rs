@@ -42,12 +42,17 @@ fn main() {
     let leaders = read(&manifest.join("dictionaries/leaders.tsv"));
     add_project_words(&mut words, &supplement, &leaders);
     build_words(&words, &out);
-    build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
+    let conf = build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
     build_idioms(&words, &out);
     build_inword(&words, &out);
     build_standalone(&words, &out);
     build_default_model(&words, &out);
-    build_automaton(&typos, &out);
+    let mut patterns = Patterns::default();
+    for t in &typos {
+        patterns.add(t, KIND_TYPO, 0);
+    }
+    add_policy_patterns(&manifest, &words, &conf, &mut patterns);
+    build_automaton(&patterns, &out);
 }
 
 fn fail(msg: String) -> ! {
@@ -244,7 +249,7 @@ const COMMON_CHARS: usize = 4500;
 /// Writes `confusables.fst` (char -> record position) and
 /// `confusables.blob` (records: pairs of character and kind, `P` same
 /// syllable, `S` similar shape).
-fn build_confusables(words: &Words<'_>, shape_path: &Path, out: &Path) {
+fn build_confusables(words: &Words<'_>, shape_path: &Path, out: &Path) -> BTreeMap<char, Vec<(char, u8)>> {
     use pinyin::ToPinyinMulti;
     let mut weight: BTreeMap<char, u64> = BTreeMap::new();
     for (word, &(freq, _)) in words {
@@ -323,6 +328,7 @@ fn build_confusables(words: &Words<'_>, shape_path: &Path, out: &Path) {
     )
     .expect("write");
     fs::write(out.join("confusables.blob"), blob).expect("write confusables.blob");
+    conf
 }
 
 /// Idioms and fixed expressions of jieba's dictionary (tags `i`, `l`) used
@@ -393,14 +399,121 @@ fn build_default_model(words: &Words<'_>, out: &Path) {
     fs::write(out.join("default.lm"), counter.to_bytes(1)).expect("write default.lm");
 }
 
+/// Kinds of pattern, in the top three bits of a target (kept in step with
+/// `src/engine.rs`).
+const KIND_TYPO: u32 = 0;
+const KIND_FORMULATION_ANCHOR: u32 = 1;
+const KIND_FORMULATION_VARIANT: u32 = 2;
+const KIND_TERM: u32 = 3;
+const KIND_AGENCY: u32 = 4;
+const KIND_NAME: u32 = 5;
+
+/// Every pattern of the built-in automaton with its targets.
+#[derive(Default)]
+struct Patterns {
+    map: BTreeMap<String, Vec<u32>>,
+}
+
+impl Patterns {
+    fn add(&mut self, pattern: &str, kind: u32, payload: u32) {
+        assert!(payload < 1 << 29, "payload fits 29 bits");
+        let targets = self.map.entry(pattern.to_string()).or_default();
+        let t = (kind << 29) | payload;
+        if !targets.contains(&t) {
+            targets.push(t);
+        }
+    }
+}
+
+fn check_lines<T>(path: &Path, r: Result<T, tsv::LineError>) -> T {
+    r.unwrap_or_else(|e| fail(format!("{}:{}: {}", path.display(), e.line, e.reason)))
+}
+
+/// Patterns of the formulation, political-term, agency and leader rules.
+fn add_policy_patterns(
+    manifest: &Path,
+    words: &Words<'_>,
+    conf: &BTreeMap<char, Vec<(char, u8)>>,
+    patterns: &mut Patterns,
+) {
+    let path = manifest.join("dictionaries/formulations.tsv");
+    let text = read(&path);
+    let formulations = check_lines(&path, tsv::parse_formulations(&text));
+    if let Some((key, a, b)) = tsv::find_duplicate(formulations.iter().map(|f| (f.canonical, f.line))) {
+        fail(format!("{}:{b}: {key:?} is already listed on line {a}", path.display()));
+    }
+    for (i, f) in formulations.iter().enumerate() {
+        // Anchors: a formulation with one edit keeps its first or its last
+        // half intact.
+        let chars: Vec<char> = f.canonical.chars().collect();
+        let half = chars.len().div_ceil(2);
+        let prefix: String = chars[..half].iter().collect();
+        let suffix: String = chars[chars.len() - half..].iter().collect();
+        patterns.add(&prefix, KIND_FORMULATION_ANCHOR, (i as u32) << 1);
+        patterns.add(&suffix, KIND_FORMULATION_ANCHOR, ((i as u32) << 1) | 1);
+        for v in &f.variants {
+            patterns.add(v, KIND_FORMULATION_VARIANT, i as u32);
+        }
+    }
+    let path = manifest.join("dictionaries/political-terms.tsv");
+    let text = read(&path);
+    let terms = check_lines(&path, tsv::parse_terms(&text));
+    if let Some((key, a, b)) = tsv::find_duplicate(terms.iter().map(|t| (t.term, t.line))) {
+        fail(format!("{}:{b}: {key:?} is already listed on line {a}", path.display()));
+    }
+    for (i, t) in terms.iter().enumerate() {
+        patterns.add(t.term, KIND_TERM, i as u32);
+    }
+    let path = manifest.join("dictionaries/agencies.tsv");
+    let text = read(&path);
+    let agencies = check_lines(&path, tsv::parse_agencies(&text));
+    if let Some((key, a, b)) = tsv::find_duplicate(agencies.iter().map(|t| (t.old, t.line))) {
+        fail(format!("{}:{b}: {key:?} is already listed on line {a}", path.display()));
+    }
+    for (i, a) in agencies.iter().enumerate() {
+        patterns.add(a.old, KIND_AGENCY, i as u32);
+    }
+    let path = manifest.join("dictionaries/leaders.tsv");
+    let text = read(&path);
+    let leaders = check_lines(&path, tsv::parse_leaders(&text));
+    if let Some((key, a, b)) = tsv::find_duplicate(leaders.iter().map(|t| (t.name, t.line))) {
+        fail(format!("{}:{b}: {key:?} is already listed on line {a}", path.display()));
+    }
+    let names: std::collections::HashSet<&str> = leaders.iter().map(|l| l.name).collect();
+    for (i, l) in leaders.iter().enumerate() {
+        let confusables = |c: char| {
+            conf.get(&c)
+                .map(|v| v.iter().map(|&(d, _)| d).collect())
+                .unwrap_or_default()
+        };
+        let is_word = |w: &str| words.get(w).is_some_and(|&(_, tag)| tag != "nr" || names.contains(w));
+        for v in tsv::name_variants(l.name, confusables, is_word) {
+            patterns.add(&v, KIND_NAME, i as u32);
+        }
+    }
+}
+
 /// One automaton over every built-in pattern, serialized for the library to
-/// load without rebuilding it. The value of a pattern is its kind (top two
-/// bits; 0 = typo wrong form), kept in step with `src/engine.rs`.
-fn build_automaton(typos: &[String], out: &Path) {
-    let patterns = typos.iter().map(|t| (t.as_str(), 0u32));
+/// load without rebuilding it (`builtin.daac`; the value of a pattern is its
+/// number), and the targets of each pattern (`targets.bin`: for pattern
+/// number n, the u32 little-endian words from offset[n] to offset[n+1] of
+/// the list that follows the offsets).
+fn build_automaton(patterns: &Patterns, out: &Path) {
     let automaton = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(daachorse::MatchKind::Standard)
-        .build_with_values::<_, _, u32>(patterns)
+        .build_with_values::<_, _, u32>(patterns.map.keys().enumerate().map(|(i, p)| (p.as_str(), i as u32)))
         .unwrap_or_else(|e| fail(format!("building the automaton: {e}")));
     fs::write(out.join("builtin.daac"), automaton.serialize()).expect("write builtin.daac");
+    let mut offsets = vec![0u32];
+    let mut list = Vec::new();
+    for targets in patterns.map.values() {
+        list.extend_from_slice(targets);
+        offsets.push(list.len() as u32);
+    }
+    let mut bytes = Vec::with_capacity(4 * (2 + offsets.len() + list.len()));
+    bytes.extend_from_slice(&(offsets.len() as u32).to_le_bytes());
+    for v in offsets.iter().chain(&list) {
+        bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    fs::write(out.join("targets.bin"), bytes).expect("write targets.bin");
 }

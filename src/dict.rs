@@ -293,8 +293,7 @@ impl Lexicon {
     }
 
     /// Part-of-speech tag of a word (jieba's tag set: `n`, `v`, `i` for
-    /// idioms, `l` for fixed expressions, …).
-    #[allow(dead_code)]
+    /// idioms, `l` for fixed expressions, `nr` for names …).
     pub(crate) fn tag(&self, word: &str) -> Option<&'static str> {
         self.map
             .get(word)

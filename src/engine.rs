@@ -9,20 +9,50 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 
 use crate::dict::{Idioms, Lexicon, TypoDict};
 use crate::model::LanguageModel;
+use crate::policy::{self, Leader, Policy};
+use crate::tsv;
 
 static BUILTIN_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.daac"));
+static TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/targets.bin"));
 
-/// Kinds of pattern in the top two bits of a built-in pattern's value (kept
-/// in step with `build.rs`).
-const KIND_MASK: u32 = 3 << 30;
+/// Kinds of pattern in the top three bits of a target (kept in step with
+/// `build.rs`).
 const KIND_TYPO: u32 = 0;
+const KIND_FORMULATION_ANCHOR: u32 = 1;
+const KIND_FORMULATION_VARIANT: u32 = 2;
+const KIND_TERM: u32 = 3;
+const KIND_AGENCY: u32 = 4;
+const KIND_NAME: u32 = 5;
+const PAYLOAD: u32 = (1 << 29) - 1;
 
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    bytes
+        .get(4 * i..4 * i + 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The targets of built-in pattern `p` (see `build.rs`, `build_automaton`).
+fn targets(p: u32) -> impl Iterator<Item = u32> {
+    let offsets = u32_at(TARGETS, 0) as usize;
+    let (from, to) = (u32_at(TARGETS, 1 + p as usize), u32_at(TARGETS, 2 + p as usize));
+    (from..to).map(move |k| u32_at(TARGETS, 1 + offsets + k as usize))
+}
 /// What a pattern of an automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Target {
     /// A wrong form of typo dictionary number `.0` (0 is the built-in one;
     /// user dictionaries follow, a later one overriding earlier ones).
     Typo(u16),
+    /// The first (`suffix: false`) or last half of formulation number `.0`.
+    FormulationAnchor { formulation: u32, suffix: bool },
+    /// A listed wrong variant of formulation number `.0`.
+    FormulationVariant(u32),
+    /// Political term number `.0`.
+    Term(u32),
+    /// Abolished or renamed agency number `.0`.
+    Agency(u32),
+    /// A misspelling of name number `.0` of the leaders list.
+    Name(u32),
 }
 
 /// A hit of the automaton: byte span and what it stands for.
@@ -43,34 +73,58 @@ pub(crate) struct Engine {
     pub(crate) idioms: Idioms,
     /// The default language model.
     pub(crate) lm: LanguageModel,
+    pub(crate) policy: Policy,
+    /// The leaders list: the built-in one, or a user's replacing it.
+    pub(crate) leaders: Vec<Leader>,
+    /// Whether `leaders` is a user's list (the built-in name patterns are
+    /// then ignored and the user automaton has the user's).
+    user_names: bool,
+    /// Targets of the user automaton's patterns (same encoding as the
+    /// built-in ones).
+    user_targets: Vec<Box<[u32]>>,
 }
 
 impl Engine {
     /// The engine over the built-in dictionaries, loaded once per process.
     pub(crate) fn builtin() -> Arc<Engine> {
         static BUILTIN: OnceLock<Arc<Engine>> = OnceLock::new();
-        BUILTIN.get_or_init(|| Arc::new(Engine::new(Vec::new()))).clone()
+        BUILTIN.get_or_init(|| Arc::new(Engine::new(Vec::new(), None))).clone()
     }
 
     /// An engine over the built-in dictionaries plus user typo dictionaries
     /// (a later one overrides an earlier one and the built-in one).
-    pub(crate) fn new(user_typos: Vec<TypoDict>) -> Engine {
+    pub(crate) fn new(user_typos: Vec<TypoDict>, user_leaders: Option<Vec<Leader>>) -> Engine {
         let (builtin, _) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(BUILTIN_DAAC)
             .expect("build.rs serializes a valid automaton");
+        let lexicon = Lexicon::builtin();
         let mut typos = vec![TypoDict::builtin()];
         typos.extend(user_typos);
-        let mut patterns: BTreeMap<String, u32> = BTreeMap::new();
+        let mut patterns: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (i, dict) in typos.iter().enumerate().skip(1) {
             dict.for_each(|wrong, _, _| {
-                patterns.insert(wrong.to_string(), i as u32);
+                let t = patterns.entry(wrong.to_string()).or_default();
+                t.retain(|&x| x >> 29 != KIND_TYPO);
+                t.push((KIND_TYPO << 29) | i as u32);
             });
+        }
+        let user_names = user_leaders.is_some();
+        let leaders = user_leaders.unwrap_or_else(policy::builtin_leaders);
+        if user_names {
+            let names: std::collections::HashSet<&str> = leaders.iter().map(|l| l.name.as_str()).collect();
+            for (i, l) in leaders.iter().enumerate() {
+                let confusables = |c: char| crate::dict::confusables(c).map(|(d, _)| d).collect();
+                let is_word = |w: &str| names.contains(w) || lexicon.tag(w).is_some_and(|t| t != "nr");
+                for v in tsv::name_variants(&l.name, confusables, is_word) {
+                    patterns.entry(v).or_default().push((KIND_NAME << 29) | i as u32);
+                }
+            }
         }
         // Patterns are unique and non-empty; the automaton always builds.
         let user = (!patterns.is_empty())
             .then(|| {
                 CharwiseDoubleArrayAhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
-                    .build_with_values(patterns.iter().map(|(p, &v)| (p.as_str(), v)))
+                    .build_with_values(patterns.keys().enumerate().map(|(i, p)| (p.as_str(), i as u32)))
                     .ok()
             })
             .flatten();
@@ -78,9 +132,13 @@ impl Engine {
             builtin,
             user,
             typos,
-            lexicon: Lexicon::builtin(),
+            lexicon,
             idioms: Idioms::builtin(),
             lm: LanguageModel::builtin(),
+            policy: Policy::builtin(),
+            leaders,
+            user_names,
+            user_targets: patterns.into_values().map(Vec::into_boxed_slice).collect(),
         }
     }
 
@@ -90,26 +148,43 @@ impl Engine {
     pub(crate) fn scan<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
         let overridden =
             |s: usize, e: usize| self.typos.len() > 1 && self.typos[1..].iter().any(|d| d.get(&text[s..e]).is_some());
-        let builtin = self.builtin.find_overlapping_iter(text).filter_map(move |m| {
-            let (start, end, v) = (m.start(), m.end(), m.value());
-            let target = match v & KIND_MASK {
-                KIND_TYPO if !overridden(start, end) => Target::Typo(0),
-                KIND_TYPO => return None,
-                _ => return None,
-            };
-            Some(Hit { start, end, target })
+        let user_names = self.user_names;
+        let builtin = self.builtin.find_overlapping_iter(text).flat_map(move |m| {
+            let (start, end) = (m.start(), m.end());
+            targets(m.value()).filter_map(move |t| {
+                let payload = t & PAYLOAD;
+                let target = match t >> 29 {
+                    KIND_TYPO if !overridden(start, end) => Target::Typo(0),
+                    KIND_FORMULATION_ANCHOR => Target::FormulationAnchor {
+                        formulation: payload >> 1,
+                        suffix: payload & 1 == 1,
+                    },
+                    KIND_FORMULATION_VARIANT => Target::FormulationVariant(payload),
+                    KIND_TERM => Target::Term(payload),
+                    KIND_AGENCY => Target::Agency(payload),
+                    KIND_NAME if !user_names => Target::Name(payload),
+                    _ => return None,
+                };
+                Some(Hit { start, end, target })
+            })
         });
         let user = self.user.iter().flat_map(move |a| {
-            a.find_overlapping_iter(text).map(|m| {
-                // The last dictionary that lists the form wins.
-                let dict = (1..self.typos.len())
-                    .rev()
-                    .find(|&i| self.typos[i].get(&text[m.start()..m.end()]).is_some());
-                Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    target: Target::Typo(dict.unwrap_or(m.value() as usize) as u16),
-                }
+            a.find_overlapping_iter(text).flat_map(move |m| {
+                let (start, end) = (m.start(), m.end());
+                self.user_targets[m.value() as usize].iter().filter_map(move |&t| {
+                    let target = match t >> 29 {
+                        // The last dictionary that lists the form wins.
+                        KIND_TYPO => {
+                            let dict = (1..self.typos.len())
+                                .rev()
+                                .find(|&i| self.typos[i].get(&text[start..end]).is_some());
+                            Target::Typo(dict.unwrap_or((t & PAYLOAD) as usize) as u16)
+                        }
+                        KIND_NAME => Target::Name(t & PAYLOAD),
+                        _ => return None,
+                    };
+                    Some(Hit { start, end, target })
+                })
             })
         });
         builtin.chain(user)

@@ -123,6 +123,7 @@ mod error;
 mod linter;
 mod lm;
 mod model;
+mod policy;
 mod rules;
 mod score;
 mod tsv;
@@ -154,7 +155,7 @@ pub mod __private {
     /// Builds the built-in engine from scratch (no process-wide cache), for
     /// measuring the load time; returns the number of typo patterns seen.
     pub fn load_builtin() -> usize {
-        let engine = crate::engine::Engine::new(Vec::new());
+        let engine = crate::engine::Engine::new(Vec::new(), None);
         let mut n = 0;
         engine.typos[0].for_each(|_, _, _| n += 1);
         n

@@ -8,7 +8,7 @@ use crate::dict::TypoDict;
 use crate::engine::{Engine, Target};
 use crate::error::{Error, ErrorKind};
 use crate::model::LanguageModel;
-use crate::rules::{self, confusable, idiom, typo, Rule, Sink, RULES};
+use crate::rules::{self, agency, confusable, formulation, idiom, name, political, typo, Rule, Sink, RULES};
 
 /// The proofreader. Build one, share it, call [`Linter::check`].
 ///
@@ -69,17 +69,57 @@ impl Linter {
         let engine = &*inner.engine;
         let mut sink = Sink::new(text, &inner.levels);
         let mut typo_hits: Vec<(usize, usize, u16)> = Vec::new();
+        let mut formulations: Vec<formulation::Candidate> = Vec::new();
+        let mut names: Vec<(usize, usize, u32)> = Vec::new();
+        let mut terms: Vec<(usize, usize, u32)> = Vec::new();
+        let mut agencies: Vec<(usize, usize, u32)> = Vec::new();
+        let formulations_on = sink.enabled(Rule::FormulationNearMiss);
         for hit in engine.scan(text) {
+            let (s, e) = (hit.start, hit.end);
             match hit.target {
-                Target::Typo(dict) => typo_hits.push((hit.start, hit.end, dict)),
+                Target::Typo(dict) => typo_hits.push((s, e, dict)),
+                Target::FormulationAnchor { formulation: i, .. } if formulations_on => {
+                    formulation::around_anchor(engine, text, i, s, e, &mut formulations);
+                }
+                Target::FormulationVariant(i) => {
+                    formulations.push(formulation::Candidate {
+                        start: s,
+                        end: e,
+                        formulation: i,
+                        edit: None,
+                    });
+                }
+                Target::FormulationAnchor { .. } => {}
+                Target::Name(i) => names.push((s, e, i)),
+                Target::Term(i) => terms.push((s, e, i)),
+                Target::Agency(i) => agencies.push((s, e, i)),
             }
         }
-        // Of overlapping spelling findings, listed typos win, then idiom
-        // near-misses, then confusable characters; among listed typos the
-        // longest, then the leftmost.
-        typo_hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        // Of overlapping spelling findings, formulations win, then names,
+        // then listed typos, idiom near-misses, confusable characters; among
+        // listed typos the longest, then the leftmost.
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let free = |taken: &[(usize, usize)], s: usize, e: usize| !taken.iter().any(|&(ts, te)| s < te && ts < e);
+        formulations.sort_by_key(|c| (c.edit.is_some(), c.start, std::cmp::Reverse(c.end)));
+        for cand in &formulations {
+            if free(&taken, cand.start, cand.end) {
+                let before = sink.out.len();
+                formulation::check(engine, &mut sink, cand);
+                if sink.out.len() > before {
+                    taken.push((cand.start, cand.end));
+                }
+            }
+        }
+        for &(s, e, i) in &names {
+            if free(&taken, s, e) {
+                let before = sink.out.len();
+                name::check(engine, &mut sink, i, s, e);
+                if sink.out.len() > before {
+                    taken.push((s, e));
+                }
+            }
+        }
+        typo_hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
         for (s, e, dict) in typo_hits {
             if !free(&taken, s, e) {
                 continue;
@@ -88,6 +128,23 @@ impl Linter {
             typo::check_word(engine, &mut sink, dict, s, e);
             if sink.out.len() > before {
                 taken.push((s, e));
+            }
+        }
+        // Terms and agencies: of overlapping ones, the longest.
+        for (list, is_term) in [(terms, true), (agencies, false)] {
+            let mut list = list;
+            list.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+            let mut seen: Vec<(usize, usize)> = Vec::new();
+            for (s, e, i) in list {
+                if !free(&seen, s, e) {
+                    continue;
+                }
+                seen.push((s, e));
+                if is_term {
+                    political::check(engine, &mut sink, i, s, e);
+                } else {
+                    agency::check(engine, &mut sink, i, s, e);
+                }
             }
         }
         if sink.enabled(Rule::IdiomNearMiss) {
@@ -135,6 +192,7 @@ pub struct LinterBuilder {
     allow: Vec<String>,
     settings: Vec<(String, Option<Severity>)>,
     lm: Option<LmSource>,
+    leaders: Option<DictSource>,
 }
 
 #[derive(Debug, Clone)]
@@ -147,6 +205,33 @@ enum LmSource {
 enum DictSource {
     Text { name: String, text: String },
     File(PathBuf),
+}
+
+impl DictSource {
+    /// The name for error messages and the text.
+    fn read(&self) -> Result<(String, String), Error> {
+        match self {
+            DictSource::Text { name, text } => Ok((name.clone(), text.clone())),
+            DictSource::File(path) => {
+                let bytes = std::fs::read(path).map_err(|error| {
+                    Error::new(ErrorKind::Io {
+                        path: path.clone(),
+                        error,
+                    })
+                })?;
+                let name = path.display().to_string();
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    let valid = e.utf8_error().valid_up_to();
+                    Error::new(ErrorKind::Dictionary {
+                        line: 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count(),
+                        source: name.clone(),
+                        reason: format!("not valid UTF-8 at byte {valid}; save the file as UTF-8"),
+                    })
+                })?;
+                Ok((name, text))
+            }
+        }
+    }
 }
 
 impl LinterBuilder {
@@ -165,6 +250,24 @@ impl LinterBuilder {
     /// Adds a typo dictionary file (read when the linter is built).
     pub fn dictionary_file(mut self, path: impl AsRef<Path>) -> LinterBuilder {
         self.dictionaries.push(DictSource::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Replaces the built-in list of leaders' and role models' names
+    /// (`dictionaries/leaders.tsv`, dated: names and posts change) with a
+    /// list in the same format, given as text. `name` identifies it in
+    /// error messages.
+    pub fn leaders(mut self, name: impl Into<String>, text: impl Into<String>) -> LinterBuilder {
+        self.leaders = Some(DictSource::Text {
+            name: name.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Replaces the built-in leaders list with the list in this file.
+    pub fn leaders_file(mut self, path: impl AsRef<Path>) -> LinterBuilder {
+        self.leaders = Some(DictSource::File(path.as_ref().to_path_buf()));
         self
     }
 
@@ -218,37 +321,20 @@ impl LinterBuilder {
         }
         let mut user = Vec::with_capacity(self.dictionaries.len());
         for source in &self.dictionaries {
-            user.push(match source {
-                DictSource::Text { name, text } => TypoDict::compile(name, text)?,
-                DictSource::File(path) => {
-                    let text = std::fs::read(path).map_err(|error| {
-                        Error::new(ErrorKind::Io {
-                            path: path.clone(),
-                            error,
-                        })
-                    })?;
-                    let name = path.display().to_string();
-                    let text = String::from_utf8(text).map_err(|e| {
-                        Error::new(ErrorKind::Dictionary {
-                            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                                .iter()
-                                .filter(|&&b| b == b'\n')
-                                .count(),
-                            source: name.clone(),
-                            reason: format!(
-                                "not valid UTF-8 at byte {}; save the file as UTF-8",
-                                e.utf8_error().valid_up_to()
-                            ),
-                        })
-                    })?;
-                    TypoDict::compile(&name, &text)?
-                }
-            });
+            let (name, text) = source.read()?;
+            user.push(TypoDict::compile(&name, &text)?);
         }
-        let engine = if user.is_empty() {
+        let leaders = match &self.leaders {
+            None => None,
+            Some(source) => {
+                let (name, text) = source.read()?;
+                Some(crate::policy::parse_leaders(&name, &text)?)
+            }
+        };
+        let engine = if user.is_empty() && leaders.is_none() {
             Engine::builtin()
         } else {
-            Arc::new(Engine::new(user))
+            Arc::new(Engine::new(user, leaders))
         };
         let mut phrases: Vec<&str> = self
             .allow

@@ -115,3 +115,205 @@ pub fn find_duplicate<'a>(keys: impl IntoIterator<Item = (&'a str, usize)>) -> O
     }
     None
 }
+
+fn field<'a>(fields: &[&'a str], i: usize) -> &'a str {
+    fields.get(i).copied().unwrap_or("").trim()
+}
+
+fn split_alts(s: &str) -> Vec<&str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty()).collect()
+}
+
+/// A canonical formulation: `canonical<TAB>variants<TAB>source`.
+#[derive(Debug, Clone)]
+pub struct Formulation<'a> {
+    pub line: usize,
+    pub canonical: &'a str,
+    /// Known wrong variants.
+    pub variants: Vec<&'a str>,
+    pub source: &'a str,
+}
+
+pub fn parse_formulations(text: &str) -> Result<Vec<Formulation<'_>>, LineError> {
+    let mut out = Vec::new();
+    for (line, fields) in records(text) {
+        let canonical = field(&fields, 0);
+        if canonical.chars().filter(|&c| is_han(c)).count() < 4 {
+            return Err(LineError {
+                line,
+                reason: format!("{canonical:?}: a formulation has at least four Han characters"),
+            });
+        }
+        let variants = split_alts(field(&fields, 1));
+        if let Some(v) = variants.iter().find(|v| **v == canonical) {
+            return Err(LineError {
+                line,
+                reason: format!("the variant {v:?} is the canonical form itself"),
+            });
+        }
+        out.push(Formulation {
+            line,
+            canonical,
+            variants,
+            source: field(&fields, 2),
+        });
+    }
+    Ok(out)
+}
+
+/// A forbidden or cautioned term: `term<TAB>suggestion<TAB>severity<TAB>allow<TAB>source`.
+#[derive(Debug, Clone)]
+pub struct Term<'a> {
+    pub line: usize,
+    pub term: &'a str,
+    pub suggestions: Vec<&'a str>,
+    /// `true` for error, `false` for warning.
+    pub error: bool,
+    /// Longer phrases containing the term that are correct.
+    pub allow: Vec<&'a str>,
+    pub source: &'a str,
+}
+
+pub fn parse_terms(text: &str) -> Result<Vec<Term<'_>>, LineError> {
+    let mut out = Vec::new();
+    for (line, fields) in records(text) {
+        let term = field(&fields, 0);
+        if term.chars().count() < 2 {
+            return Err(LineError {
+                line,
+                reason: format!("{term:?}: a term has at least two characters"),
+            });
+        }
+        let error = match field(&fields, 2) {
+            "error" => true,
+            "warning" => false,
+            other => {
+                return Err(LineError {
+                    line,
+                    reason: format!("severity {other:?}: use error or warning"),
+                })
+            }
+        };
+        let allow = split_alts(field(&fields, 3));
+        if let Some(a) = allow.iter().find(|a| !a.contains(term)) {
+            return Err(LineError {
+                line,
+                reason: format!("the allowed phrase {a:?} does not contain {term:?}"),
+            });
+        }
+        out.push(Term {
+            line,
+            term,
+            suggestions: split_alts(field(&fields, 1)),
+            error,
+            allow,
+            source: field(&fields, 4),
+        });
+    }
+    Ok(out)
+}
+
+/// An abolished or renamed agency: `old<TAB>successor<TAB>year<TAB>note`.
+#[derive(Debug, Clone)]
+pub struct Agency<'a> {
+    pub line: usize,
+    pub old: &'a str,
+    /// Successors; empty when simply abolished (`无`).
+    pub successors: Vec<&'a str>,
+    pub year: u32,
+    pub note: &'a str,
+}
+
+pub fn parse_agencies(text: &str) -> Result<Vec<Agency<'_>>, LineError> {
+    let mut out = Vec::new();
+    for (line, fields) in records(text) {
+        let old = field(&fields, 0);
+        if old.chars().count() < 3 {
+            return Err(LineError {
+                line,
+                reason: format!("{old:?}: an agency name has at least three characters"),
+            });
+        }
+        let year: u32 = field(&fields, 2)
+            .parse()
+            .ok()
+            .filter(|y| (1949..=2100).contains(y))
+            .ok_or_else(|| LineError {
+                line,
+                reason: format!("year {:?}: write the year of the change, e.g. 2018", field(&fields, 2)),
+            })?;
+        let successors = split_alts(field(&fields, 1))
+            .into_iter()
+            .filter(|s| *s != "无")
+            .collect();
+        out.push(Agency {
+            line,
+            old,
+            successors,
+            year,
+            note: field(&fields, 3),
+        });
+    }
+    Ok(out)
+}
+
+/// A name: `name<TAB>category<TAB>role<TAB>verified`.
+#[derive(Debug, Clone)]
+pub struct Leader<'a> {
+    pub line: usize,
+    pub name: &'a str,
+    pub category: &'a str,
+    pub role: &'a str,
+    pub verified: &'a str,
+}
+
+pub fn parse_leaders(text: &str) -> Result<Vec<Leader<'_>>, LineError> {
+    let mut out = Vec::new();
+    for (line, fields) in records(text) {
+        let name = field(&fields, 0);
+        let n = name.chars().count();
+        if !(2..=5).contains(&n) || !name.chars().all(is_han) {
+            return Err(LineError {
+                line,
+                reason: format!("{name:?}: a name is two to five Han characters"),
+            });
+        }
+        let category = field(&fields, 1);
+        if !["current", "former", "historical", "model"].contains(&category) {
+            return Err(LineError {
+                line,
+                reason: format!("category {category:?}: use current, former, historical or model"),
+            });
+        }
+        out.push(Leader {
+            line,
+            name,
+            category,
+            role: field(&fields, 2),
+            verified: field(&fields, 3),
+        });
+    }
+    Ok(out)
+}
+
+/// Misspellings of a name: each character replaced in turn by each of its
+/// confusable characters, keeping only strings that are not words.
+pub fn name_variants(
+    name: &str,
+    confusables: impl Fn(char) -> Vec<char>,
+    is_word: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = Vec::new();
+    for k in 0..chars.len() {
+        for d in confusables(chars[k]) {
+            let mut v = chars.clone();
+            v[k] = d;
+            let v: String = v.into_iter().collect();
+            if !is_word(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}

@@ -80,6 +80,9 @@ struct CheckArgs {
     /// Turn a rule off by id; repeatable.
     #[arg(long, value_name = "RULE")]
     disable: Vec<String>,
+    /// A leaders list (the format of dictionaries/leaders.tsv) replacing the built-in one.
+    #[arg(long, value_name = "FILE")]
+    leaders: Option<PathBuf>,
     /// A language model built with `jiaodui lm build`, instead of the default one.
     #[arg(long, value_name = "FILE")]
     lm: Option<PathBuf>,
@@ -179,6 +182,9 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let mut builder = Linter::builder();
     if let Some(lm) = &args.lm {
         builder = builder.language_model_file(lm);
+    }
+    if let Some(leaders) = &args.leaders {
+        builder = builder.leaders_file(leaders);
     }
     for d in &args.dictionaries {
         builder = builder.dictionary_file(d);

@@ -8,9 +8,14 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
+pub(crate) mod agency;
 pub(crate) mod confusable;
+pub(crate) mod context;
+pub(crate) mod formulation;
 pub(crate) mod hygiene;
 pub(crate) mod idiom;
+pub(crate) mod name;
+pub(crate) mod political;
 pub(crate) mod typo;
 
 /// What a rule is: its id, default severity, a one-line summary in Chinese
@@ -33,6 +38,10 @@ pub(crate) const RULES: &[RuleInfo] = &[
     typo::WORD,
     confusable::CONFUSABLE,
     idiom::NEAR_MISS,
+    formulation::NEAR_MISS,
+    name::LEADER,
+    political::TERM,
+    agency::RENAMED,
     hygiene::chars::KANGXI,
     hygiene::chars::COMPAT,
     hygiene::chars::INVISIBLE,
@@ -62,6 +71,10 @@ pub(crate) enum Rule {
     TypoWord = 0,
     TypoConfusable = 1,
     IdiomNearMiss = 2,
+    FormulationNearMiss,
+    NameLeader,
+    PoliticalTerm,
+    AgencyRenamed,
     CharKangxi,
     CharCompat,
     CharInvisible,
@@ -146,6 +159,23 @@ impl<'a> Sink<'a> {
         self.emit_with_fix(rule, span, message, suggestions, None);
     }
 
+    /// Records a finding at the given severity (an entry's own), unless the
+    /// rule is off.
+    pub(crate) fn emit_at(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        span: std::ops::Range<usize>,
+        message: String,
+        suggestions: Vec<String>,
+    ) {
+        let before = self.out.len();
+        self.emit(rule, span, message, suggestions);
+        if let Some(d) = self.out.get_mut(before) {
+            d.severity = severity;
+        }
+    }
+
     /// Records a finding with a certain automatic fix (`fix` replaces the
     /// span; an empty string deletes it).
     pub(crate) fn emit_with_fix(
@@ -183,6 +213,10 @@ mod tests {
         assert_eq!(Rule::TypoWord.info().id, "typo.word");
         assert_eq!(Rule::TypoConfusable.info().id, "typo.confusable");
         assert_eq!(Rule::IdiomNearMiss.info().id, "idiom.near-miss");
+        assert_eq!(Rule::FormulationNearMiss.info().id, "formulation.near-miss");
+        assert_eq!(Rule::NameLeader.info().id, "name.leader");
+        assert_eq!(Rule::PoliticalTerm.info().id, "political.term");
+        assert_eq!(Rule::AgencyRenamed.info().id, "agency.renamed");
         assert_eq!(Rule::CharKangxi.info().id, "char.kangxi");
         assert_eq!(Rule::CharCompat.info().id, "char.compat");
         assert_eq!(Rule::CharInvisible.info().id, "char.invisible");

@@ -52,12 +52,21 @@ pub(crate) struct Reading<'t>(pub(crate) Vec<&'t str>);
 /// around 布署; 以经济建设为中心 reads 以 / 经济 around 以经; 工作布署 has no
 /// reading of 布署.
 pub(crate) fn correct_reading<'t>(engine: &Engine, text: &'t str, start: usize, end: usize) -> Option<Reading<'t>> {
+    reading(engine, text, start, end, true)
+}
+
+/// [`correct_reading`] with words of two or more characters only.
+pub(crate) fn word_reading<'t>(engine: &Engine, text: &'t str, start: usize, end: usize) -> Option<Reading<'t>> {
+    reading(engine, text, start, end, false)
+}
+
+fn reading<'t>(engine: &Engine, text: &'t str, start: usize, end: usize, singles: bool) -> Option<Reading<'t>> {
     let is_word = |a: usize, b: usize| -> bool {
         let w = &text[a..b];
         let freq = engine.lexicon.freq(w);
         if w.chars().nth(1).is_none() {
             // A function character stands alone, but not as the last token.
-            return b < end && freq.is_some_and(|f| f >= FUNCTION_CHAR_FREQ);
+            return singles && b < end && freq.is_some_and(|f| f >= FUNCTION_CHAR_FREQ);
         }
         freq.is_some_and(|f| f >= MIN_WORD_FREQ) && !engine.is_typo(w)
     };

@@ -1,0 +1,64 @@
+//! The data of the formulation, political-term, agency and leader rules,
+//! parsed from the dictionaries embedded in the binary (`build.rs` has
+//! checked them and compiled their patterns into the automaton).
+
+use crate::error::{Error, ErrorKind};
+use crate::tsv;
+
+static FORMULATIONS: &str = include_str!("../dictionaries/formulations.tsv");
+static TERMS: &str = include_str!("../dictionaries/political-terms.tsv");
+static AGENCIES: &str = include_str!("../dictionaries/agencies.tsv");
+static LEADERS: &str = include_str!("../dictionaries/leaders.tsv");
+
+pub(crate) struct Policy {
+    pub(crate) formulations: Vec<tsv::Formulation<'static>>,
+    pub(crate) terms: Vec<tsv::Term<'static>>,
+    pub(crate) agencies: Vec<tsv::Agency<'static>>,
+}
+
+impl Policy {
+    pub(crate) fn builtin() -> Policy {
+        Policy {
+            formulations: tsv::parse_formulations(FORMULATIONS).unwrap_or_default(),
+            terms: tsv::parse_terms(TERMS).unwrap_or_default(),
+            agencies: tsv::parse_agencies(AGENCIES).unwrap_or_default(),
+        }
+    }
+}
+
+/// A name of the leaders list.
+#[derive(Debug, Clone)]
+pub(crate) struct Leader {
+    pub(crate) name: String,
+    pub(crate) role: String,
+}
+
+/// The built-in leaders list.
+pub(crate) fn builtin_leaders() -> Vec<Leader> {
+    tsv::parse_leaders(LEADERS)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| Leader {
+            name: l.name.to_string(),
+            role: l.role.to_string(),
+        })
+        .collect()
+}
+
+/// Parses a user leaders list (the format of `dictionaries/leaders.tsv`).
+pub(crate) fn parse_leaders(source: &str, text: &str) -> Result<Vec<Leader>, Error> {
+    let list = tsv::parse_leaders(text).map_err(|e| {
+        Error::new(ErrorKind::Dictionary {
+            source: source.to_string(),
+            line: e.line,
+            reason: e.reason,
+        })
+    })?;
+    Ok(list
+        .into_iter()
+        .map(|l| Leader {
+            name: l.name.to_string(),
+            role: l.role.to_string(),
+        })
+        .collect())
+}

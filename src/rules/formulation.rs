@@ -1,0 +1,303 @@
+//! `formulation.near-miss`: a canonical political or policy formulation
+//! (`dictionaries/formulations.tsv`) written with a confusable character,
+//! a missing or extra character, two swapped characters or words, or as a
+//! listed wrong variant.
+//!
+//! Candidates come from the automaton: each formulation's first and last
+//! halves are patterns (a formulation with one edit keeps one of them
+//! intact), and so are its listed variants. Around an anchor the text is
+//! compared with the formulation. Guards: the exact formulation there means
+//! no finding; a missing or extra character counts only inside formulations
+//! of six or more characters (at the ends it is an accident of where a
+//! window is cut); short formulations changed by one character must have no
+//! reading as correct words; and a sentence that dates itself before 2012
+//! may quote an older wording.
+
+use crate::diagnostic::Severity;
+use crate::dict::confusables;
+use crate::engine::Engine;
+use crate::rules::{context, typo, Rule, RuleInfo, Sink};
+
+pub(crate) const NEAR_MISS: RuleInfo = RuleInfo {
+    id: "formulation.near-miss",
+    default_severity: Severity::Error,
+    summary: "重要表述有误：规范政治表述写错字、漏字、多字、颠倒或用了错误说法",
+    example: "坚持以人民为中心的发展思想，推进一路一带建设。",
+};
+
+/// Sentences dated before this year may quote older formulations.
+const CURRENT_FROM: u32 = 2012;
+
+/// How a text window differs from a formulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Edit {
+    Confusable,
+    Missing,
+    Extra,
+    Swapped,
+}
+
+/// Characters whose presence or absence is a matter of style, not an
+/// error: 的 in 中华民族的伟大复兴, a 顿号 or quotation marks.
+const OPTIONAL: &[char] = &[
+    '的', '之', '地', '得', '了', '和', '与', '及', '以', '把', '将', '相', '等', '、', '，', '“', '”', '‘', '’', '《',
+    '》', '（', '）', ' ',
+];
+
+/// Numerals: 十二届 and 二十届 are different congresses, not a swap.
+const NUMERALS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '〇', '零', '两',
+];
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// Classifies `w` against `f`: `None` when equal or not one of the edits.
+pub(crate) fn classify(w: &[char], f: &[char]) -> Option<Edit> {
+    let n = f.len();
+    if w == f {
+        return None;
+    }
+    // Longer formulations only: in four or five characters a missing,
+    // extra or swapped character too often makes another correct phrase
+    // (中国美丽休闲乡村); their known wrong orders (一路一带) are listed.
+    let long = f.iter().filter(|&&c| is_han(c)).count() >= 6;
+    if w.len() == n {
+        let diffs: Vec<usize> = (0..n).filter(|&k| w[k] != f[k]).collect();
+        if diffs
+            .iter()
+            .any(|&k| NUMERALS.contains(&f[k]) || NUMERALS.contains(&w[k]))
+        {
+            return None;
+        }
+        if diffs.len() == 1 {
+            let k = diffs[0];
+            return confusables(f[k]).any(|(d, _)| d == w[k]).then_some(Edit::Confusable);
+        }
+        // Two adjacent segments of one or two characters swapped:
+        // w = f[..i] f[j..k] f[i..j] f[k..].
+        let (i, k) = (diffs[0], diffs[diffs.len() - 1] + 1);
+        for j in i + 1..k {
+            let swapped = f[j..k].iter().chain(&f[i..j]);
+            let plain = f[i..k].iter().all(|c| !OPTIONAL.contains(c));
+            if long && plain && j - i <= 2 && k - j <= 2 && swapped.eq(w[i..k].iter()) {
+                return Some(Edit::Swapped);
+            }
+        }
+        return None;
+    }
+    if !long {
+        return None;
+    }
+    let interior = |long: &[char], short: &[char]| {
+        (1..long.len() - 1)
+            .any(|k| !OPTIONAL.contains(&long[k]) && long[..k] == short[..k] && long[k + 1..] == short[k..])
+    };
+    if w.len() + 1 == n && interior(f, w) {
+        return Some(Edit::Missing);
+    }
+    if w.len() == n + 1 && interior(w, f) {
+        return Some(Edit::Extra);
+    }
+    None
+}
+
+/// A finding before the guards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) formulation: u32,
+    pub(crate) edit: Option<Edit>,
+}
+
+/// Compares the text around an anchor hit (`start..end`, a half of
+/// formulation `i`) with the formulation.
+pub(crate) fn around_anchor(engine: &Engine, text: &str, i: u32, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let Some(f) = engine.policy.formulations.get(i as usize) else {
+        return;
+    };
+    let f: Vec<char> = f.canonical.chars().collect();
+    let n = f.len();
+    let anchor = text[start..end].chars().count();
+    // Char boundaries up to n+1 characters either side of the anchor.
+    let before: Vec<usize> = text[..start].char_indices().rev().map(|(b, _)| b).take(n + 1).collect();
+    let after: Vec<usize> = text[end..]
+        .char_indices()
+        .map(|(b, c)| end + b + c.len_utf8())
+        .take(n + 1)
+        .collect();
+    // Window [a, b) in characters relative to the anchor start.
+    let byte_at = |rel: isize| -> Option<usize> {
+        match rel {
+            r if r < 0 => before.get((-r - 1) as usize).copied(),
+            r if (r as usize) < anchor => text[start..].char_indices().nth(r as usize).map(|(b, _)| start + b),
+            r if r as usize == anchor => Some(end),
+            r => after.get(r as usize - anchor - 1).copied(),
+        }
+    };
+    let mut windows: Vec<(isize, isize)> = Vec::new();
+    for len in [n - 1, n, n + 1] {
+        let len = len as isize;
+        for a in (anchor as isize - len)..=0 {
+            windows.push((a, a + len));
+        }
+    }
+    for (a, b) in windows {
+        let (Some(bs), Some(be)) = (byte_at(a), byte_at(b)) else {
+            continue;
+        };
+        let w: Vec<char> = text[bs..be].chars().collect();
+        if w == f {
+            // The formulation is written right here.
+            out.retain(|c| !(c.formulation == i && c.start < be && bs < c.end));
+            return;
+        }
+        if let Some(edit) = classify(&w, &f) {
+            let cand = Candidate {
+                start: bs,
+                end: be,
+                formulation: i,
+                edit: Some(edit),
+            };
+            if !out.contains(&cand) {
+                out.push(cand);
+            }
+        }
+    }
+}
+
+/// Whether a word of the word list crosses the start or the end of
+/// `start..end`.
+fn cuts_a_word(engine: &Engine, text: &str, start: usize, end: usize) -> bool {
+    let crosses = |from: usize, boundary: usize| {
+        let mut hit = false;
+        engine.lexicon.prefixes(&text[from..], 6, |len, f| {
+            hit |= from + len > boundary
+                && f >= typo::MIN_WORD_FREQ
+                && len > text[from..].chars().next().map_or(0, char::len_utf8);
+        });
+        hit
+    };
+    let starts_before = text[..start].char_indices().rev().take(3).map(|(i, _)| i);
+    let starts_inside_end = text[start..end]
+        .char_indices()
+        .rev()
+        .take(3)
+        .map(|(i, _)| start + i)
+        .filter(|&i| i > start);
+    starts_before
+        .into_iter()
+        .any(|i| crosses(i, start) && !crosses_past(engine, text, i, end))
+        || starts_inside_end.into_iter().any(|i| crosses(i, end))
+}
+
+/// Whether a word starting at `from` reaches past `end` (a word covering the
+/// whole window is not a cut).
+fn crosses_past(engine: &Engine, text: &str, from: usize, end: usize) -> bool {
+    let mut past = false;
+    engine
+        .lexicon
+        .prefixes(&text[from..], 8, |len, _| past |= from + len >= end);
+    past
+}
+
+/// Reports a candidate unless a guard explains it.
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
+    let Some(f) = engine.policy.formulations.get(cand.formulation as usize) else {
+        return;
+    };
+    if context::dated_before(sink.text, cand.start, CURRENT_FROM) {
+        return;
+    }
+    let n = f.canonical.chars().filter(|&c| is_han(c)).count();
+    let text = sink.text;
+    if let Some(edit) = cand.edit {
+        // The window must not cut a word at either end (提高对外开放水平 is
+        // not 高水平对外开放 swapped; 共产主义社会 is not 社会主义 swapped).
+        if cuts_a_word(engine, text, cand.start, cand.end) {
+            return;
+        }
+        // A missing or extra character, or a short formulation with one
+        // character changed, must leave no reading as correct words
+        // (中国现代化建设 is 中国 + 现代化 + 建设).
+        let reads = match edit {
+            Edit::Missing | Edit::Extra => typo::word_reading(engine, text, cand.start, cand.end).is_some(),
+            Edit::Confusable if n <= 5 => typo::correct_reading(engine, text, cand.start, cand.end).is_some(),
+            _ => false,
+        };
+        if reads {
+            return;
+        }
+    }
+    let found = &sink.text[cand.start..cand.end];
+    let what = match cand.edit {
+        None => "用了错误说法",
+        Some(Edit::Confusable) => "有错字",
+        Some(Edit::Missing) => "漏字",
+        Some(Edit::Extra) => "多字",
+        Some(Edit::Swapped) => "语序颠倒",
+    };
+    let mut message = format!("重要表述{what}：“{found}”应为“{}”", f.canonical);
+    if !f.source.is_empty() {
+        message.push_str(&format!("（见{}）", f.source));
+    }
+    sink.emit(
+        Rule::FormulationNearMiss,
+        cand.start..cand.end,
+        message,
+        vec![f.canonical.to_string()],
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn edits() {
+        assert_eq!(classify(&c("一路一带"), &c("一带一路")), Some(Edit::Swapped));
+        assert_eq!(
+            classify(&c("青山绿水就是金山银山"), &c("绿水青山就是金山银山")),
+            Some(Edit::Swapped)
+        );
+        assert_eq!(classify(&c("以人民为中新"), &c("以人民为中心")), Some(Edit::Confusable));
+        assert_eq!(
+            classify(&c("以人民中心"), &c("以人民为中心")),
+            None,
+            "too short to miss a character"
+        );
+        assert_eq!(classify(&c("全过程人民主"), &c("全过程人民民主")), Some(Edit::Missing));
+        assert_eq!(
+            classify(&c("全过程人民民主主"), &c("全过程人民民主")),
+            None,
+            "not interior"
+        );
+        assert_eq!(
+            classify(&c("全过程的人民民主"), &c("全过程人民民主")),
+            None,
+            "的 is optional"
+        );
+        assert_eq!(
+            classify(&c("全过程人民们民主"), &c("全过程人民民主")),
+            Some(Edit::Extra)
+        );
+        assert_eq!(
+            classify(&c("第十二次全国代表大会"), &c("第二十次全国代表大会")),
+            None,
+            "numerals"
+        );
+        assert_eq!(
+            classify(&c("现代化产业体系建设"), &c("建设现代化产业体系")),
+            None,
+            "long segments"
+        );
+        assert_eq!(classify(&c("全过程人民民主"), &c("全过程人民民主")), None);
+        assert_eq!(classify(&c("一带一盟"), &c("一带一路")), None, "not confusable");
+    }
+}

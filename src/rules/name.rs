@@ -1,0 +1,74 @@
+//! `name.leader`: a leader's or role model's name (`dictionaries/leaders.tsv`,
+//! replaceable by a user's list) written with a confusable character:
+//! 习近乎 or 习进平 for 习近平.
+//!
+//! The misspellings are patterns of the automaton (each character of a name
+//! replaced by its confusable characters, keeping strings that are not
+//! words). Guards: the characters must have no reading as words of two or
+//! more characters (这里强调 is 这里 + 强调, not a misspelt 李强); and a two-character name
+//! needs a title or role next to it (同志, 总理, 主席 …), since two
+//! characters meet by accident too often.
+
+use crate::diagnostic::Severity;
+use crate::engine::Engine;
+use crate::rules::{typo, Rule, RuleInfo, Sink};
+
+pub(crate) const LEADER: RuleInfo = RuleInfo {
+    id: "name.leader",
+    default_severity: Severity::Error,
+    summary: "领导人或英模姓名写错",
+    example: "习近乎总书记指出，要坚持人民至上。",
+};
+
+/// Titles and roles that make a two-character name certain.
+const TITLES: &[&str] = &[
+    "同志",
+    "总书记",
+    "主席",
+    "总理",
+    "副总理",
+    "委员长",
+    "书记",
+    "部长",
+    "省长",
+    "市长",
+    "委员",
+    "常委",
+    "将军",
+    "先生",
+    "烈士",
+    "精神",
+    "院士",
+    "指出",
+    "强调",
+    "表示",
+    "讲话",
+    "会见",
+    "主持",
+    "出席",
+];
+
+fn has_title(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let before = &text[..start];
+    TITLES.iter().any(|t| after.starts_with(t) || before.ends_with(t))
+}
+
+/// Reports a misspelling of name `i` at `start..end`.
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, i: u32, start: usize, end: usize) {
+    let Some(leader) = engine.leaders.get(i as usize) else {
+        return;
+    };
+    let found = &sink.text[start..end];
+    if found.chars().count() == 2 && !has_title(sink.text, start, end) {
+        return;
+    }
+    if typo::word_reading(engine, sink.text, start, end).is_some() {
+        return;
+    }
+    let mut message = format!("姓名疑似写错：“{found}”应为“{}”", leader.name);
+    if !leader.role.is_empty() {
+        message.push_str(&format!("（{}）", leader.role));
+    }
+    sink.emit(Rule::NameLeader, start..end, message, vec![leader.name.clone()]);
+}
