@@ -170,6 +170,7 @@ impl Linter {
                 }
             }
         }
+        rules::secrecy::check(&mut sink);
         rules::hygiene::check(engine, &mut sink);
         let mut out = sink.out;
         if let Some(allow) = &inner.allow {

@@ -7,6 +7,8 @@
 //! byte-order mark and CRLF line endings are accepted.
 //!
 //! This module depends on `std` only: `build.rs` includes it with `#[path]`.
+//! Some fields are read only there.
+#![allow(dead_code)]
 
 /// A line of a dictionary that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

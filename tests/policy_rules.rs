@@ -49,6 +49,16 @@ const FLAGGED: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// (text, found) of secrecy.marking.
+const MARKINGS: &[(&str, &str)] = &[
+    ("机密★1年\n关于做好有关工作的通知", "机密★1年"),
+    ("绝密 ★\n会议纪要", "绝密 ★"),
+    ("文件头\n秘密★长期\n", "秘密★长期"),
+    ("密级：机密　份号：001", "密级：机密"),
+    ("内部资料  注意保存\n正文", "内部资料  注意保存"),
+    ("  涉密\n正文", "涉密"),
+];
+
 /// Correct text that must stay silent.
 const SILENT: &[&str] = &[
     "坚持以人民为中心的发展思想，推进一带一路建设。",
@@ -65,7 +75,24 @@ const SILENT: &[&str] = &[
     "1997年，党的十五大报告提出要保障人民当家做主。",
     // Grammatical variants of a formulation are not errors.
     "坚持把依法治国和以德治国结合起来，实现中华民族的伟大复兴。",
+    // Secrecy words in prose are no marking.
+    "全体干部要保守秘密，加强涉密人员管理，电影《秘密武器》将上映，五星★评价。",
 ];
+
+#[test]
+fn secrecy_markings() {
+    let linter = Linter::new();
+    for (text, found) in MARKINGS {
+        let d: Vec<_> = linter
+            .check(text)
+            .into_iter()
+            .filter(|d| d.rule == "secrecy.marking")
+            .collect();
+        assert_eq!(d.len(), 1, "in {text:?}: {d:#?}");
+        assert_eq!(d[0].found, *found, "in {text:?}");
+        assert_eq!(d[0].severity, Severity::Error);
+    }
+}
 
 #[test]
 fn flagged_sentences() {

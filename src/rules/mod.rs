@@ -16,6 +16,7 @@ pub(crate) mod hygiene;
 pub(crate) mod idiom;
 pub(crate) mod name;
 pub(crate) mod political;
+pub(crate) mod secrecy;
 pub(crate) mod typo;
 
 /// What a rule is: its id, default severity, a one-line summary in Chinese
@@ -42,6 +43,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     name::LEADER,
     political::TERM,
     agency::RENAMED,
+    secrecy::MARKING,
     hygiene::chars::KANGXI,
     hygiene::chars::COMPAT,
     hygiene::chars::INVISIBLE,
@@ -75,6 +77,7 @@ pub(crate) enum Rule {
     NameLeader,
     PoliticalTerm,
     AgencyRenamed,
+    SecrecyMarking,
     CharKangxi,
     CharCompat,
     CharInvisible,
@@ -217,6 +220,7 @@ mod tests {
         assert_eq!(Rule::NameLeader.info().id, "name.leader");
         assert_eq!(Rule::PoliticalTerm.info().id, "political.term");
         assert_eq!(Rule::AgencyRenamed.info().id, "agency.renamed");
+        assert_eq!(Rule::SecrecyMarking.info().id, "secrecy.marking");
         assert_eq!(Rule::CharKangxi.info().id, "char.kangxi");
         assert_eq!(Rule::CharCompat.info().id, "char.compat");
         assert_eq!(Rule::CharInvisible.info().id, "char.invisible");
