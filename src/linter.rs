@@ -8,6 +8,7 @@ use crate::dict::TypoDict;
 use crate::engine::{Engine, Target};
 use crate::error::{Error, ErrorKind};
 use crate::model::LanguageModel;
+use crate::rules::sensitive::WordLists;
 use crate::rules::{self, agency, confusable, formulation, idiom, name, political, typo, Rule, Sink, RULES};
 
 /// The proofreader. Build one, share it, call [`Linter::check`].
@@ -26,6 +27,8 @@ struct Inner {
     allow: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// A language model replacing the engine's default one.
     lm: Option<LanguageModel>,
+    /// The user's sensitive-word lists.
+    words: Option<WordLists>,
 }
 
 impl Default for Linter {
@@ -53,6 +56,7 @@ impl Linter {
                 levels: RULES.iter().map(|r| Some(r.default_severity)).collect(),
                 allow: None,
                 lm: None,
+                words: None,
             }),
         }
     }
@@ -171,6 +175,9 @@ impl Linter {
             }
         }
         rules::secrecy::check(&mut sink);
+        if let Some(words) = &inner.words {
+            words.check(&mut sink);
+        }
         rules::hygiene::check(engine, &mut sink);
         let mut out = sink.out;
         if let Some(allow) = &inner.allow {
@@ -194,6 +201,8 @@ pub struct LinterBuilder {
     settings: Vec<(String, Option<Severity>)>,
     lm: Option<LmSource>,
     leaders: Option<DictSource>,
+    word_lists: Vec<DictSource>,
+    max_gap: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -269,6 +278,33 @@ impl LinterBuilder {
     /// Replaces the built-in leaders list with the list in this file.
     pub fn leaders_file(mut self, path: impl AsRef<Path>) -> LinterBuilder {
         self.leaders = Some(DictSource::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds a sensitive-word list for rule `sensitive.word`, given as text:
+    /// `word<TAB>category<TAB>severity<TAB>replacement` per line (category,
+    /// severity and replacement may be empty). Words are found through
+    /// full/half width, letter case, traditional characters, radicals and
+    /// noise between their characters. `name` identifies it in errors.
+    pub fn word_list(mut self, name: impl Into<String>, text: impl Into<String>) -> LinterBuilder {
+        self.word_lists.push(DictSource::Text {
+            name: name.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Adds a sensitive-word list file (read when the linter is built).
+    pub fn word_list_file(mut self, path: impl AsRef<Path>) -> LinterBuilder {
+        self.word_lists.push(DictSource::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// How many noise characters (spaces, punctuation, symbols, emoji,
+    /// zero-width characters) may stand between two characters of a listed
+    /// word; default 3.
+    pub fn word_list_max_gap(mut self, gap: usize) -> LinterBuilder {
+        self.max_gap = Some(gap);
         self
     }
 
@@ -353,6 +389,8 @@ impl LinterBuilder {
                 .build(phrases)
                 .ok()
         };
+        let lists: Vec<(String, String)> = self.word_lists.iter().map(DictSource::read).collect::<Result<_, _>>()?;
+        let words = WordLists::compile(&lists, self.max_gap.unwrap_or(crate::rules::sensitive::DEFAULT_MAX_GAP))?;
         let lm = match self.lm {
             None => None,
             Some(LmSource::Model(m)) => Some(m),
@@ -364,6 +402,7 @@ impl LinterBuilder {
                 levels,
                 allow,
                 lm,
+                words,
             }),
         })
     }

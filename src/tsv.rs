@@ -319,3 +319,55 @@ pub fn name_variants(
     }
     out
 }
+
+/// A word of a sensitive-word list: `word<TAB>category<TAB>severity<TAB>replacement`.
+#[derive(Debug, Clone)]
+pub struct ListedWord<'a> {
+    pub line: usize,
+    pub word: &'a str,
+    pub category: &'a str,
+    /// `None` when the severity field is empty (the rule's default).
+    pub severity: Option<&'a str>,
+    pub replacement: Option<&'a str>,
+}
+
+pub fn parse_word_list(text: &str) -> Result<Vec<ListedWord<'_>>, LineError> {
+    let mut out = Vec::new();
+    for (line, fields) in records(text) {
+        let word = field(&fields, 0);
+        if word.is_empty() {
+            return Err(LineError {
+                line,
+                reason: "the word field is empty".into(),
+            });
+        }
+        if fields.len() > 4 {
+            return Err(LineError {
+                line,
+                reason: format!(
+                    "expected at most 4 TAB-separated fields (word, category, severity, replacement), found {}",
+                    fields.len()
+                ),
+            });
+        }
+        let severity = match field(&fields, 2) {
+            "" => None,
+            s @ ("error" | "warning" | "info") => Some(s),
+            other => {
+                return Err(LineError {
+                    line,
+                    reason: format!("severity {other:?}: use error, warning or info"),
+                })
+            }
+        };
+        let replacement = Some(field(&fields, 3)).filter(|r| !r.is_empty());
+        out.push(ListedWord {
+            line,
+            word,
+            category: field(&fields, 1),
+            severity,
+            replacement,
+        });
+    }
+    Ok(out)
+}

@@ -80,6 +80,9 @@ struct CheckArgs {
     /// Turn a rule off by id; repeatable.
     #[arg(long, value_name = "RULE")]
     disable: Vec<String>,
+    /// A sensitive-word list (TSV: word, category, severity, replacement); repeatable.
+    #[arg(long = "word-list", value_name = "FILE")]
+    word_lists: Vec<PathBuf>,
     /// A leaders list (the format of dictionaries/leaders.tsv) replacing the built-in one.
     #[arg(long, value_name = "FILE")]
     leaders: Option<PathBuf>,
@@ -182,6 +185,9 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let mut builder = Linter::builder();
     if let Some(lm) = &args.lm {
         builder = builder.language_model_file(lm);
+    }
+    for w in &args.word_lists {
+        builder = builder.word_list_file(w);
     }
     if let Some(leaders) = &args.leaders {
         builder = builder.leaders_file(leaders);
