@@ -192,6 +192,52 @@ impl Linter {
     }
 }
 
+impl Linter {
+    /// Returns the text with every certain fix applied (a Kangxi radical
+    /// replaced by its ideograph, a zero-width space deleted …): the
+    /// findings whose [`Diagnostic::fix`] is set. Borrowed when nothing
+    /// changes. Idempotent: fixing the result again changes nothing.
+    ///
+    /// ```
+    /// let linter = jiaodui::Linter::new();
+    /// assert_eq!(linter.fix("通\u{200b}知"), "通知");
+    /// assert!(matches!(linter.fix("通知"), std::borrow::Cow::Borrowed(_)));
+    /// ```
+    pub fn fix<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut current = std::borrow::Cow::Borrowed(text);
+        // A fix can make another one possible; a few rounds reach the fixed point.
+        for _ in 0..8 {
+            let findings = self.check(&current);
+            let mut fixes: Vec<(std::ops::Range<usize>, &str)> = findings
+                .iter()
+                .filter_map(|d| d.fix.as_deref().map(|f| (d.span.clone(), f)))
+                .collect();
+            if fixes.is_empty() {
+                break;
+            }
+            fixes.sort_by_key(|(r, _)| (r.start, r.end));
+            let mut out = String::with_capacity(current.len());
+            let mut at = 0;
+            let mut changed = false;
+            for (r, f) in fixes {
+                if r.start < at {
+                    continue; // overlaps the previous fix
+                }
+                out.push_str(&current[at..r.start]);
+                out.push_str(f);
+                changed |= &current[r.clone()] != f;
+                at = r.end;
+            }
+            out.push_str(&current[at..]);
+            if !changed {
+                break;
+            }
+            current = std::borrow::Cow::Owned(out);
+        }
+        current
+    }
+}
+
 /// Builds a [`Linter`] with user dictionaries, an allow-list and rule
 /// settings. Nothing is read or checked until [`LinterBuilder::build`].
 #[derive(Debug, Default, Clone)]

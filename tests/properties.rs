@@ -15,6 +15,10 @@ fn chinese_text() -> impl Strategy<Value = String> {
         Just("\r\n".to_string()),
         Just("\u{feff}".to_string()),
         Just("\u{200b}".to_string()),
+        Just("⽉".to_string()),
+        Just("二0二三年".to_string()),
+        Just("，".to_string()),
+        Just(",".to_string()),
         "[一-龥]{1,6}",
         "[，。；：！？“”《》、]",
         "[a-zA-Z0-9 ./:]{1,8}",
@@ -55,6 +59,16 @@ proptest! {
         // A freshly built linter agrees with the shared one.
         let other = Linter::builder().build().unwrap();
         prop_assert_eq!(linter.check(&s), other.check(&s));
+    }
+
+    #[test]
+    fn fix_is_idempotent(s in chinese_text()) {
+        let linter = Linter::new();
+        let once = linter.fix(&s).into_owned();
+        let twice = linter.fix(&once).into_owned();
+        prop_assert_eq!(&once, &twice);
+        // Nothing left to fix.
+        prop_assert!(linter.check(&once).iter().all(|d| d.fix.is_none()));
     }
 
     #[test]

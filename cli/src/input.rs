@@ -28,6 +28,9 @@ impl fmt::Display for Source {
 pub struct Document {
     /// The text, without a leading byte-order mark.
     pub text: String,
+    /// The bytes as read, for checking that a file did not change before
+    /// it is fixed.
+    pub original: Vec<u8>,
     /// Bytes removed before `text` (3 for a UTF-8 BOM), so that byte offsets
     /// can be reported relative to the file.
     pub offset: usize,
@@ -94,13 +97,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<Document, String> {
             "binary file (NUL byte at byte offset {nul}); only UTF-8 text is checked"
         ));
     }
-    let mut bytes = bytes;
-    bytes.drain(..offset);
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Document { text, offset }),
+    match std::str::from_utf8(&bytes[offset..]) {
+        Ok(text) => Ok(Document {
+            text: text.to_string(),
+            original: bytes,
+            offset,
+        }),
         Err(e) => Err(format!(
             "not valid UTF-8 at byte offset {}; convert the file to UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)",
-            e.utf8_error().valid_up_to() + offset
+            e.valid_up_to() + offset
         )),
     }
 }

@@ -1,5 +1,6 @@
 //! `jiaodui`: the command-line proofreader. A thin layer over the library.
 
+mod fix;
 mod input;
 mod output;
 
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use input::Source;
 use jiaodui::{LineIndex, Linter, Severity};
 
 use output::{Located, Style};
@@ -68,6 +70,14 @@ struct CheckArgs {
     /// Exit with status 1 when a finding at or above this severity is found.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
+    /// Apply the certain fixes (Kangxi radicals, invisible characters …) to
+    /// the files, atomically; with `-`, print the fixed text.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the certain fixes as a unified diff instead of writing them
+    /// (exit status 1 when there is any).
+    #[arg(long)]
+    diff: bool,
     /// When to colour the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -225,7 +235,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let threshold = args.fail_on.threshold();
-    let (mut failing, mut total, mut files_with) = (false, 0usize, 0usize);
+    let (mut failing, mut total, mut files_with, mut fixed_count) = (false, 0usize, 0usize, 0usize);
     for (source, e) in &errors {
         eprintln!("jiaodui: error: {source}: {e}");
     }
@@ -240,13 +250,49 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
                 continue;
             }
         };
-        let findings = linter.check(&doc.text);
+        if args.fix || args.diff {
+            let fixed = linter.fix(&doc.text);
+            if let std::borrow::Cow::Owned(fixed_text) = &fixed {
+                fixed_count += 1;
+                if args.diff {
+                    fix::print_diff(&mut out, &source.to_string(), &doc.text, fixed_text)?;
+                    failing = true;
+                    continue;
+                }
+                match source {
+                    Source::Stdin => {
+                        out.write_all(fixed_text.as_bytes())?;
+                        continue;
+                    }
+                    Source::File(path) => {
+                        if let Err(e) = fix::write_atomically(path, &doc.original, doc.offset > 0, fixed_text) {
+                            out.flush()?;
+                            eprintln!("jiaodui: error: {source}: {e}");
+                            had_error = true;
+                            continue;
+                        }
+                    }
+                }
+            } else if args.diff {
+                continue;
+            } else if *source == Source::Stdin {
+                out.write_all(doc.text.as_bytes())?;
+                continue;
+            }
+        }
+        let text = if args.fix {
+            linter.fix(&doc.text).into_owned()
+        } else {
+            String::new()
+        };
+        let text: &str = if args.fix { &text } else { &doc.text };
+        let findings = linter.check(text);
         if findings.is_empty() {
             continue;
         }
         files_with += 1;
         total += findings.len();
-        let index = LineIndex::new(&doc.text);
+        let index = LineIndex::new(text);
         let path = source.to_string();
         for d in &findings {
             failing |= threshold.is_some_and(|t| d.severity >= t);
@@ -261,6 +307,9 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         if total > 0 {
             writeln!(out, "共发现 {total} 处问题，涉及 {files_with} 个文件。")?;
         }
+    }
+    if args.fix && fixed_count > 0 {
+        eprintln!("jiaodui: fixed {fixed_count} files");
     }
     out.flush()?;
     Ok(if had_error {

@@ -260,3 +260,23 @@ fn lm_build_and_check_with_it() {
     assert_eq!(run.code, 2);
     insta::assert_snapshot!(run.stderr);
 }
+
+#[test]
+fn fix_and_diff() {
+    let dir = fixture();
+    std::fs::write(dir.path().join("pdf.txt"), "通\u{200b}知\n二⽉⼀⽇召开会议\n").unwrap();
+    let run = jiaodui(dir.path(), &["check", "--diff", "pdf.txt"], None);
+    insta::assert_snapshot!(run.transcript());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("pdf.txt")).unwrap(),
+        "通\u{200b}知\n二⽉⼀⽇召开会议\n"
+    );
+    let run = jiaodui(dir.path(), &["check", "--fix", "pdf.txt"], None);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("pdf.txt")).unwrap(),
+        "通知\n二月一日召开会议\n"
+    );
+    let run = jiaodui(dir.path(), &["check", "--fix", "-"], Some("通\u{200b}知".as_bytes()));
+    assert_eq!(run.stdout, "通知");
+}
