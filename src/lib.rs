@@ -86,6 +86,48 @@
 //!     "unknown rule id \"typo.words\"; did you mean \"typo.word\"? (`jiaodui rules` lists every rule id)");
 //! ```
 //!
+//! # Serious formulation errors
+//!
+//! A miswritten political formulation, a leader's name, a forbidden term or
+//! an abolished agency fails a government account at inspection. The
+//! built-in data (`dictionaries/`, dated) covers them:
+//!
+//! ```
+//! let linter = jiaodui::Linter::new();
+//! let rules = |t: &str| linter.check(t).into_iter().map(|d| d.rule).collect::<Vec<_>>();
+//! assert_eq!(rules("推进一路一带建设"), ["formulation.near-miss"]);
+//! assert_eq!(rules("李墙总理主持会议"), ["name.leader"]);
+//! assert_eq!(rules("台湾总统发表讲话"), ["political.term"]);
+//! assert_eq!(rules("国家质检总局发布通知"), ["agency.renamed"]);
+//! assert!(rules("原国家质检总局发布通知").is_empty());
+//! ```
+//!
+//! Names and posts change: a list in the format of `dictionaries/leaders.tsv`
+//! replaces the built-in one with [`LinterBuilder::leaders_file`].
+//!
+//! # An office's own word lists
+//!
+//! [`LinterBuilder::word_list`] adds a list of words that must not appear
+//! (`word<TAB>category<TAB>severity<TAB>replacement`). They are found
+//! through the usual dodges, and the span is the text as written:
+//!
+//! ```
+//! let linter = jiaodui::Linter::builder().word_list("本单位词表", "赌博\t违法\terror\t\n").build()?;
+//! let d = &linter.check("网上賭 😀 博平台")[0];
+//! assert_eq!((d.rule, d.found.as_str()), ("sensitive.word", "賭 😀 博"));
+//! # Ok::<(), jiaodui::Error>(())
+//! ```
+//!
+//! # Fixing
+//!
+//! Some findings have one certain fix (a Kangxi radical copied from a PDF,
+//! a zero-width space). [`Linter::fix`] applies them all:
+//!
+//! ```
+//! let linter = jiaodui::Linter::new();
+//! assert_eq!(linter.fix("二⽉一⽇召开会\u{200b}议"), "二月一日召开会议");
+//! ```
+//!
 //! # Sharing
 //!
 //! A [`Linter`] is `Send + Sync` and cheap to clone; build it once and check
