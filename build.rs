@@ -20,6 +20,10 @@ mod tsv;
 #[allow(dead_code)]
 mod lm;
 
+#[path = "src/layout.rs"]
+#[allow(dead_code)]
+mod layout;
+
 #[path = "src/bigram.rs"]
 #[allow(dead_code)]
 mod bigram;
@@ -31,6 +35,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/tsv.rs");
     println!("cargo:rerun-if-changed=src/bigram.rs");
     println!("cargo:rerun-if-changed=src/lm.rs");
+    println!("cargo:rerun-if-changed=src/layout.rs");
     println!("cargo:rerun-if-env-changed=JIAODUI_JIEBA_DICT");
 
     let typos = build_typos(&manifest.join("dictionaries/typo.tsv"), &out);
@@ -67,30 +72,11 @@ fn read(path: &Path) -> String {
 /// Returns the wrong forms.
 fn build_typos(path: &Path, out: &Path) -> Vec<String> {
     let text = read(path);
-    let records =
-        tsv::parse_typos(&text).unwrap_or_else(|e| fail(format!("{}:{}: {}", path.display(), e.line, e.reason)));
-    if let Some((key, a, b)) = tsv::find_duplicate(records.iter().map(|r| (r.wrong, r.line))) {
-        fail(format!(
-            "{}:{b}: {key:?} is already listed on line {a}; keep one entry",
-            path.display()
-        ));
-    }
-    let mut sorted: Vec<_> = records.iter().collect();
-    sorted.sort_by(|a, b| a.wrong.as_bytes().cmp(b.wrong.as_bytes()));
-    let mut blob = String::new();
-    let mut builder = fst::MapBuilder::memory();
-    for r in sorted {
-        let offset = blob.len() as u64;
-        blob.push_str(r.correct);
-        blob.push('\t');
-        blob.push_str(r.note);
-        let len = blob.len() as u64 - offset;
-        builder
-            .insert(r.wrong, (offset << 32) | len)
-            .expect("keys are sorted and unique");
-    }
-    fs::write(out.join("typo.fst"), builder.into_inner().expect("in-memory FST")).expect("write typo.fst");
+    let (fst_bytes, blob) =
+        tsv::compile_typos(&text).unwrap_or_else(|e| fail(format!("{}:{}: {}", path.display(), e.line, e.reason)));
+    fs::write(out.join("typo.fst"), fst_bytes).expect("write typo.fst");
     fs::write(out.join("typo.blob"), blob).expect("write typo.blob");
+    let records = tsv::parse_typos(&text).expect("compiled above");
     records.iter().map(|r| r.wrong.to_string()).collect()
 }
 
@@ -399,14 +385,7 @@ fn build_default_model(words: &Words<'_>, out: &Path) {
     fs::write(out.join("default.lm"), counter.to_bytes(1)).expect("write default.lm");
 }
 
-/// Kinds of pattern, in the top three bits of a target (kept in step with
-/// `src/engine.rs`).
-const KIND_TYPO: u32 = 0;
-const KIND_FORMULATION_ANCHOR: u32 = 1;
-const KIND_FORMULATION_VARIANT: u32 = 2;
-const KIND_TERM: u32 = 3;
-const KIND_AGENCY: u32 = 4;
-const KIND_NAME: u32 = 5;
+use layout::{KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_NAME, KIND_TERM, KIND_TYPO};
 
 /// Every pattern of the built-in automaton with its targets.
 #[derive(Default)]
@@ -416,9 +395,9 @@ struct Patterns {
 
 impl Patterns {
     fn add(&mut self, pattern: &str, kind: u32, payload: u32) {
-        assert!(payload < 1 << 29, "payload fits 29 bits");
+        assert!(payload <= layout::PAYLOAD, "payload fits 29 bits");
         let targets = self.map.entry(pattern.to_string()).or_default();
-        let t = (kind << 29) | payload;
+        let t = layout::target(kind, payload);
         if !targets.contains(&t) {
             targets.push(t);
         }

@@ -196,28 +196,7 @@ impl TypoDict {
                 reason,
             })
         };
-        let records = tsv::parse_typos(text).map_err(|e| dict_err(e.line, e.reason))?;
-        if let Some((key, a, b)) = tsv::find_duplicate(records.iter().map(|r| (r.wrong, r.line))) {
-            return Err(dict_err(
-                b,
-                format!("{key:?} is already listed on line {a}; keep one entry"),
-            ));
-        }
-        let mut sorted: Vec<_> = records.iter().collect();
-        sorted.sort_by(|a, b| a.wrong.as_bytes().cmp(b.wrong.as_bytes()));
-        let mut blob = String::new();
-        let mut builder = fst::MapBuilder::memory();
-        for r in sorted {
-            let offset = blob.len() as u64;
-            blob.push_str(r.correct);
-            blob.push('\t');
-            blob.push_str(r.note);
-            let len = blob.len() as u64 - offset;
-            builder
-                .insert(r.wrong, (offset << 32) | len)
-                .expect("keys are sorted and unique");
-        }
-        let bytes = builder.into_inner().expect("in-memory FST");
+        let (bytes, blob) = tsv::compile_typos(text).map_err(|e| dict_err(e.line, e.reason))?;
         Ok(TypoDict {
             map: fst::Map::new(Cow::Owned(bytes)).expect("just built"),
             blob: Cow::Owned(blob),

@@ -15,15 +15,10 @@ use crate::tsv;
 static BUILTIN_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.daac"));
 static TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/targets.bin"));
 
-/// Kinds of pattern in the top three bits of a target (kept in step with
-/// `build.rs`).
-const KIND_TYPO: u32 = 0;
-const KIND_FORMULATION_ANCHOR: u32 = 1;
-const KIND_FORMULATION_VARIANT: u32 = 2;
-const KIND_TERM: u32 = 3;
-const KIND_AGENCY: u32 = 4;
-const KIND_NAME: u32 = 5;
-const PAYLOAD: u32 = (1 << 29) - 1;
+use crate::layout::{
+    kind, target, KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_NAME, KIND_TERM, KIND_TYPO,
+    PAYLOAD,
+};
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
     bytes
@@ -103,8 +98,8 @@ impl Engine {
         for (i, dict) in typos.iter().enumerate().skip(1) {
             dict.for_each(|wrong, _, _| {
                 let t = patterns.entry(wrong.to_string()).or_default();
-                t.retain(|&x| x >> 29 != KIND_TYPO);
-                t.push((KIND_TYPO << 29) | i as u32);
+                t.retain(|&x| kind(x) != KIND_TYPO);
+                t.push(target(KIND_TYPO, i as u32));
             });
         }
         let user_names = user_leaders.is_some();
@@ -115,7 +110,7 @@ impl Engine {
                 let confusables = |c: char| crate::dict::confusables(c).map(|(d, _)| d).collect();
                 let is_word = |w: &str| names.contains(w) || lexicon.tag(w).is_some_and(|t| t != "nr");
                 for v in tsv::name_variants(&l.name, confusables, is_word) {
-                    patterns.entry(v).or_default().push((KIND_NAME << 29) | i as u32);
+                    patterns.entry(v).or_default().push(target(KIND_NAME, i as u32));
                 }
             }
         }
@@ -153,7 +148,7 @@ impl Engine {
             let (start, end) = (m.start(), m.end());
             targets(m.value()).filter_map(move |t| {
                 let payload = t & PAYLOAD;
-                let target = match t >> 29 {
+                let target = match kind(t) {
                     KIND_TYPO if !overridden(start, end) => Target::Typo(0),
                     KIND_FORMULATION_ANCHOR => Target::FormulationAnchor {
                         formulation: payload >> 1,
@@ -172,7 +167,7 @@ impl Engine {
             a.find_overlapping_iter(text).flat_map(move |m| {
                 let (start, end) = (m.start(), m.end());
                 self.user_targets[m.value() as usize].iter().filter_map(move |&t| {
-                    let target = match t >> 29 {
+                    let target = match kind(t) {
                         // The last dictionary that lists the form wins.
                         KIND_TYPO => {
                             let dict = (1..self.typos.len())

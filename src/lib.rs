@@ -162,6 +162,7 @@ mod diagnostic;
 mod dict;
 mod engine;
 mod error;
+mod layout;
 mod linter;
 mod lm;
 mod model;

@@ -6,7 +6,8 @@
 //! Lines starting with `#` are comments, blank lines are ignored, a leading
 //! byte-order mark and CRLF line endings are accepted.
 //!
-//! This module depends on `std` only: `build.rs` includes it with `#[path]`.
+//! This module depends on `std` and `fst` only: `build.rs` includes it with
+//! `#[path]`.
 //! Some fields are read only there.
 #![allow(dead_code)]
 
@@ -104,6 +105,34 @@ pub fn parse_typos(text: &str) -> Result<Vec<TypoRecord<'_>>, LineError> {
         });
     }
     Ok(out)
+}
+
+/// Parses and compiles a typo dictionary: the FST map (wrong form ->
+/// record position) and the blob of records `correct<TAB>note`. The error
+/// names the line.
+pub fn compile_typos(text: &str) -> Result<(Vec<u8>, String), LineError> {
+    let records = parse_typos(text)?;
+    if let Some((key, a, b)) = find_duplicate(records.iter().map(|r| (r.wrong, r.line))) {
+        return Err(LineError {
+            line: b,
+            reason: format!("{key:?} is already listed on line {a}; keep one entry"),
+        });
+    }
+    let mut sorted: Vec<_> = records.iter().collect();
+    sorted.sort_by(|a, b| a.wrong.as_bytes().cmp(b.wrong.as_bytes()));
+    let mut blob = String::new();
+    let mut builder = fst::MapBuilder::memory();
+    for r in sorted {
+        let offset = blob.len() as u64;
+        blob.push_str(r.correct);
+        blob.push('\t');
+        blob.push_str(r.note);
+        let len = blob.len() as u64 - offset;
+        builder
+            .insert(r.wrong, (offset << 32) | len)
+            .expect("keys are sorted and unique");
+    }
+    Ok((builder.into_inner().expect("in-memory FST"), blob))
 }
 
 /// Returns the first key that occurs twice: `(key, first line, second line)`.

@@ -1,0 +1,26 @@
+//! How a built-in automaton pattern's targets are encoded, shared by
+//! `build.rs`, which writes them, and the engine, which reads them: the
+//! top three bits of a target are its kind, the rest its payload.
+//!
+//! This module depends on nothing: `build.rs` includes it with `#[path]`.
+
+pub const KIND_TYPO: u32 = 0;
+/// Payload: formulation number << 1 | 1 for its last half.
+pub const KIND_FORMULATION_ANCHOR: u32 = 1;
+pub const KIND_FORMULATION_VARIANT: u32 = 2;
+pub const KIND_TERM: u32 = 3;
+pub const KIND_AGENCY: u32 = 4;
+pub const KIND_NAME: u32 = 5;
+
+/// Bits of a target that hold its payload.
+pub const PAYLOAD: u32 = (1 << 29) - 1;
+
+/// A target of `kind` with `payload`.
+pub const fn target(kind: u32, payload: u32) -> u32 {
+    (kind << 29) | (payload & PAYLOAD)
+}
+
+/// The kind of a target.
+pub const fn kind(target: u32) -> u32 {
+    target >> 29
+}
