@@ -261,7 +261,8 @@ mod tests {
 
     #[test]
     fn edits() {
-        assert_eq!(classify(&c("一路一带"), &c("一带一路")), Some(Edit::Swapped));
+        // Short formulations: known wrong orders are listed variants instead.
+        assert_eq!(classify(&c("一路一带"), &c("一带一路")), None);
         assert_eq!(
             classify(&c("青山绿水就是金山银山"), &c("绿水青山就是金山银山")),
             Some(Edit::Swapped)
