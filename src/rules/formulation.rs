@@ -268,11 +268,8 @@ mod tests {
             Some(Edit::Swapped)
         );
         assert_eq!(classify(&c("以人民为中新"), &c("以人民为中心")), Some(Edit::Confusable));
-        assert_eq!(
-            classify(&c("以人民中心"), &c("以人民为中心")),
-            None,
-            "too short to miss a character"
-        );
+        assert_eq!(classify(&c("以人民中心"), &c("以人民为中心")), Some(Edit::Missing));
+        assert_eq!(classify(&c("两个立"), &c("两个确立")), None, "too short to miss a character");
         assert_eq!(classify(&c("全过程人民主"), &c("全过程人民民主")), Some(Edit::Missing));
         assert_eq!(
             classify(&c("全过程人民民主主"), &c("全过程人民民主")),
