@@ -272,7 +272,7 @@ mod tests {
         assert_eq!(classify(&c("两个立"), &c("两个确立")), None, "too short to miss a character");
         assert_eq!(classify(&c("全过程人民主"), &c("全过程人民民主")), Some(Edit::Missing));
         assert_eq!(
-            classify(&c("全过程人民民主主"), &c("全过程人民民主")),
+            classify(&c("全过程人民民主们"), &c("全过程人民民主")),
             None,
             "not interior"
         );
