@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 #[path = "src/tsv.rs"]
-#[allow(dead_code)]
 mod tsv;
 
 #[path = "src/lm.rs"]

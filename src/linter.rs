@@ -82,8 +82,8 @@ impl Linter {
             let (s, e) = (hit.start, hit.end);
             match hit.target {
                 Target::Typo(dict) => typo_hits.push((s, e, dict)),
-                Target::FormulationAnchor { formulation: i, .. } if formulations_on => {
-                    formulation::around_anchor(engine, text, i, s, e, &mut formulations);
+                Target::FormulationAnchor { formulation: i, suffix } if formulations_on => {
+                    formulation::around_anchor(engine, text, i, suffix, s, e, &mut formulations);
                 }
                 Target::FormulationVariant(i) => {
                     formulations.push(formulation::Candidate {

@@ -58,7 +58,7 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, i: u32, start: usize, 
     }
     message.push_str("；如指原机构，请写“原");
     message.push_str(a.old);
-    message.push_str("”");
+    message.push('”');
     let mut suggestions: Vec<String> = a.successors.iter().map(|s| s.to_string()).collect();
     suggestions.push(format!("原{}", a.old));
     sink.emit(Rule::AgencyRenamed, start..end, message, suggestions);

@@ -103,6 +103,34 @@ pub(crate) fn classify(w: &[char], f: &[char]) -> Option<Edit> {
     None
 }
 
+/// Whether `a` and `b` are at most two edits (insertions, deletions,
+/// substitutions) apart: a banded edit distance.
+fn within_two_edits(a: &[char], b: &[char]) -> bool {
+    const K: usize = 2;
+    if a.len().abs_diff(b.len()) > K {
+        return false;
+    }
+    let big = usize::MAX / 2;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| if j <= K { j } else { big }).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![big; b.len() + 1];
+        if i <= K {
+            cur[0] = i;
+        }
+        let lo = i.saturating_sub(K).max(1);
+        let hi = (i + K).min(b.len());
+        for j in lo..=hi {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        if cur.iter().all(|&d| d > K) {
+            return false;
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= K
+}
+
 /// A finding before the guards.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Candidate {
@@ -114,13 +142,54 @@ pub(crate) struct Candidate {
 
 /// Compares the text around an anchor hit (`start..end`, a half of
 /// formulation `i`) with the formulation.
-pub(crate) fn around_anchor(engine: &Engine, text: &str, i: u32, start: usize, end: usize, out: &mut Vec<Candidate>) {
-    let Some(f) = engine.policy.formulations.get(i as usize) else {
+pub(crate) fn around_anchor(
+    engine: &Engine,
+    text: &str,
+    i: u32,
+    suffix: bool,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(formulation) = engine.policy.formulations.get(i as usize) else {
         return;
     };
-    let f: Vec<char> = f.canonical.chars().collect();
+    // The common case: the formulation is written right at its anchor.
+    let canonical = formulation.canonical;
+    if text[start..].starts_with(canonical) || text[..end].ends_with(canonical) {
+        return;
+    }
+    let f: Vec<char> = canonical.chars().collect();
     let n = f.len();
     let anchor = text[start..end].chars().count();
+    if f.iter().filter(|&&c| is_han(c)).count() < 6 {
+        // A short formulation can only have a character changed, with the
+        // anchor in its place: one window.
+        let rest = n - anchor;
+        let window = if suffix {
+            text[..start].char_indices().rev().nth(rest - 1).map(|(b, _)| (b, end))
+        } else {
+            text[end..]
+                .char_indices()
+                .nth(rest - 1)
+                .map(|(b, c)| (start, end + b + c.len_utf8()))
+        };
+        if let Some((bs, be)) = window {
+            let w: Vec<char> = text[bs..be].chars().collect();
+            if let Some(edit) = classify(&w, &f) {
+                let cand = Candidate {
+                    start: bs,
+                    end: be,
+                    formulation: i,
+                    edit: Some(edit),
+                };
+                if !out.contains(&cand) {
+                    out.push(cand);
+                }
+            }
+        }
+        return;
+    }
     // Char boundaries up to n+1 characters either side of the anchor.
     let before: Vec<usize> = text[..start].char_indices().rev().map(|(b, _)| b).take(n + 1).collect();
     let after: Vec<usize> = text[end..]
@@ -137,9 +206,32 @@ pub(crate) fn around_anchor(engine: &Engine, text: &str, i: u32, start: usize, e
             r => after.get(r as usize - anchor - 1).copied(),
         }
     };
+    // A long formulation's other half must nearly be there: at most two
+    // edits from the text beyond the anchor (read outward from it).
+    let other: Vec<char> = if suffix {
+        f[..n - anchor].iter().rev().copied().collect()
+    } else {
+        f[anchor..].to_vec()
+    };
+    let m = other.len();
+    let beyond: Vec<char> = if suffix {
+        text[..start].chars().rev().take(m + 1).collect()
+    } else {
+        text[end..].chars().take(m + 1).collect()
+    };
+    let near = [m.saturating_sub(1), m, m + 1]
+        .into_iter()
+        .filter(|&len| len <= beyond.len())
+        .any(|len| within_two_edits(&other, &beyond[..len]));
+    if !near {
+        return;
+    }
+    // Windows [a, b) in characters relative to the anchor start: a long
+    // formulation may also miss or gain a character or have a swap, which
+    // moves the anchor.
+    let n_i = n as isize;
     let mut windows: Vec<(isize, isize)> = Vec::new();
-    for len in [n - 1, n, n + 1] {
-        let len = len as isize;
+    for len in [n_i - 1, n_i, n_i + 1] {
         for a in (anchor as isize - len)..=0 {
             windows.push((a, a + len));
         }
@@ -269,7 +361,11 @@ mod tests {
         );
         assert_eq!(classify(&c("以人民为中新"), &c("以人民为中心")), Some(Edit::Confusable));
         assert_eq!(classify(&c("以人民中心"), &c("以人民为中心")), Some(Edit::Missing));
-        assert_eq!(classify(&c("两个立"), &c("两个确立")), None, "too short to miss a character");
+        assert_eq!(
+            classify(&c("两个立"), &c("两个确立")),
+            None,
+            "too short to miss a character"
+        );
         assert_eq!(classify(&c("全过程人民主"), &c("全过程人民民主")), Some(Edit::Missing));
         assert_eq!(
             classify(&c("全过程人民民主们"), &c("全过程人民民主")),
@@ -297,5 +393,9 @@ mod tests {
         );
         assert_eq!(classify(&c("全过程人民民主"), &c("全过程人民民主")), None);
         assert_eq!(classify(&c("一带一盟"), &c("一带一路")), None, "not confusable");
+        assert!(within_two_edits(&c("社会主义"), &c("社会主意")));
+        assert!(within_two_edits(&c("就是金山银山"), &c("就是金银山")));
+        assert!(!within_two_edits(&c("绿水青山"), &c("青山绿水")));
+        assert!(within_two_edits(&c("水青"), &c("青水")));
     }
 }
