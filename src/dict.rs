@@ -156,16 +156,15 @@ pub(crate) fn confusables(c: char) -> impl Iterator<Item = (char, Confusion)> {
         .get(c.encode_utf8(&mut buf).as_bytes())
         .and_then(|v| CONFUSABLES_BLOB.get((v >> 32) as usize..((v >> 32) + (v & 0xffff_ffff)) as usize))
         .unwrap_or("");
-    let chars: Vec<char> = rec.chars().collect();
-    (0..chars.len() / 2).map(move |i| {
-        (
-            chars[2 * i],
-            if chars[2 * i + 1] == 'S' {
-                Confusion::Shape
-            } else {
-                Confusion::Sound
-            },
-        )
+    let mut chars = rec.chars();
+    std::iter::from_fn(move || {
+        let d = chars.next()?;
+        let kind = if chars.next()? == 'S' {
+            Confusion::Shape
+        } else {
+            Confusion::Sound
+        };
+        Some((d, kind))
     })
 }
 

@@ -65,11 +65,13 @@ pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str) -> Vec<Can
     let mut out = Vec::new();
     let mut run: Vec<(usize, char)> = Vec::new();
     let mut flush = |run: &mut Vec<(usize, char)>, end: usize| {
+        // Whether the pair (i, i+1) is an in-word bigram, computed once for
+        // both of its characters.
+        let mut right_in_word = false;
         for i in 0..run.len() {
-            let c = run[i].1;
-            let left = i.checked_sub(1).map(|j| run[j].1);
-            let right = run.get(i + 1).map(|&(_, r)| r);
-            if left.is_some_and(|l| dict::in_word(l, c)) || right.is_some_and(|r| dict::in_word(c, r)) {
+            let left_in_word = right_in_word;
+            right_in_word = run.get(i + 1).is_some_and(|&(_, r)| dict::in_word(run[i].1, r));
+            if left_in_word || right_in_word {
                 continue;
             }
             if let Some(cand) = best_replacement(engine, lm, text, run, i, end) {
@@ -118,8 +120,14 @@ fn best_replacement(
         }
         let mut word: Option<(u32, usize, usize, String)> = None;
         // Two-character words first (most words); longer ones only if none.
+        let at = |j: usize| if j == i { d } else { run[j].1 };
         let consider = |a: usize, b: usize, word: &mut Option<(u32, usize, usize, String)>| {
-            let w: String = (a..b).map(|j| if j == i { d } else { run[j].1 }).collect();
+            // Every pair of neighbours in a word is an in-word bigram: a cheap
+            // test before the dictionary lookup.
+            if !(a..b - 1).all(|j| dict::in_word(at(j), at(j + 1))) {
+                return;
+            }
+            let w: String = (a..b).map(at).collect();
             if let Some(f) = engine.lexicon.freq(&w) {
                 if f >= typo::MIN_WORD_FREQ && word.as_ref().is_none_or(|x| f > x.0) {
                     *word = Some((f, a, b, w));

@@ -56,10 +56,8 @@ pub(crate) fn candidates(engine: &Engine, text: &str) -> Vec<Candidate> {
             run = 0;
             continue;
         }
-        win.rotate_left(1);
-        at.rotate_left(1);
-        win[3] = c;
-        at[3] = i;
+        win = [win[1], win[2], win[3], c];
+        at = [at[1], at[2], at[3], i];
         run += 1;
         if run < 4 {
             continue;
