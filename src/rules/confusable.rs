@@ -190,12 +190,33 @@ fn best_replacement(
     best
 }
 
-/// Reports a candidate unless the text as written has a correct reading.
+static SURNAMES: &str = include_str!("../../dictionaries/surnames.tsv");
+
+/// Whether `c` is one of the common surnames of `dictionaries/surnames.tsv`.
+fn is_surname(c: char) -> bool {
+    use std::sync::OnceLock;
+    static SET: OnceLock<Vec<char>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let mut v: Vec<char> = crate::tsv::records(SURNAMES)
+            .filter_map(|(_, f)| f.first().and_then(|s| s.chars().next()))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    set.binary_search(&c).is_ok()
+}
+
+/// Reports a candidate unless the text as written has a correct reading or
+/// looks like a person's name (two or three characters starting with a
+/// common surname: 杨信 is no misspelt 杨震).
 pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
+    let found = &sink.text[cand.start..cand.end];
+    if found.chars().count() <= 3 && found.chars().next().is_some_and(is_surname) {
+        return;
+    }
     if typo::correct_reading(engine, sink.text, cand.start, cand.end).is_some() {
         return;
     }
-    let found = &sink.text[cand.start..cand.end];
     let message = format!("疑似错别字：“{found}”可能应为“{}”", cand.word);
     sink.emit(
         Rule::TypoConfusable,
