@@ -280,3 +280,13 @@ fn fix_and_diff() {
     let run = jiaodui(dir.path(), &["check", "--fix", "-"], Some("通\u{200b}知".as_bytes()));
     assert_eq!(run.stdout, "通知");
 }
+
+#[test]
+fn sample_draft() {
+    // The draft shipped in examples/: every finding a proofreader expects, no false alarm.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let run = jiaodui(&root, &["check", "--format", "json", "examples/draft.md"], None);
+    insta::assert_snapshot!(run.transcript());
+    let run = jiaodui(&root, &["check", "examples/draft.md"], None);
+    insta::assert_snapshot!(run.transcript());
+}
