@@ -161,7 +161,9 @@ fn a_user_leaders_list_replaces_the_built_in_one() {
 /// The documents of `../shared/eval/clean/` whose title passes `keep`, as
 /// (title, text); `None` when the folder is absent.
 fn clean_documents(file: &str, keep: impl Fn(&str) -> bool) -> Option<Vec<(String, String)>> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/clean").join(file);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/eval/clean")
+        .join(file);
     let text = std::fs::read_to_string(&path).ok()?;
     let mut docs: Vec<(String, String)> = Vec::new();
     for line in text.lines() {
@@ -179,7 +181,9 @@ fn clean_documents(file: &str, keep: impl Fn(&str) -> bool) -> Option<Vec<(Strin
 fn current_authoritative_texts_yield_no_formulation_finding() {
     let recent_congress = |t: &str| t.contains("(十九大)") || t.contains("(二十大)");
     let recent_work = |t: &str| {
-        t.get(..4).and_then(|y| y.parse::<u32>().ok()).is_some_and(|y| (2016..=2025).contains(&y))
+        t.get(..4)
+            .and_then(|y| y.parse::<u32>().ok())
+            .is_some_and(|y| (2016..=2025).contains(&y))
     };
     let (Some(congress), Some(work)) = (
         clean_documents("cpc-congress-reports-12th-20th.txt", recent_congress),
@@ -193,9 +197,17 @@ fn current_authoritative_texts_yield_no_formulation_finding() {
     let linter = Linter::new();
     let mut found = Vec::new();
     for (title, text) in congress.iter().chain(&work) {
-        for d in linter.check(text).into_iter().filter(|d| d.rule == "formulation.near-miss") {
+        for d in linter
+            .check(text)
+            .into_iter()
+            .filter(|d| d.rule == "formulation.near-miss")
+        {
             found.push(format!("{title}: {} → {:?}", d.found, d.suggestions));
         }
     }
-    assert!(found.is_empty(), "formulation findings in current authoritative text:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "formulation findings in current authoritative text:\n{}",
+        found.join("\n")
+    );
 }
