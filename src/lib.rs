@@ -153,6 +153,21 @@
 //! assert_eq!(json, r#"{"rule":"typo.word","severity":"error","span":{"start":0,"end":6},"found":"按装","message":"疑似错别字：“按装”应为“安装”","suggestions":["安装"]}"#);
 //! ```
 //!
+//! # Inline suppressions
+//!
+//! A comment in the text turns rules off: `jiaodui-disable-next-line`,
+//! `jiaodui-disable-line`, or a `jiaodui-disable` … `jiaodui-enable` range,
+//! each optionally followed by rule ids or families. The comment syntax
+//! does not matter (`<!-- -->` in Markdown and HTML, `#` in plain text):
+//!
+//! ```
+//! let linter = jiaodui::Linter::new();
+//! let text = "<!-- jiaodui-disable-next-line typo.word -->\n请按装\n请按装";
+//! let d = linter.check(text);
+//! assert_eq!(d.len(), 1);
+//! assert_eq!(jiaodui::LineIndex::new(text).line_col(d[0].span.start).0, 3);
+//! ```
+//!
 //! [`rules`] lists every rule with its id, default severity and an example.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -169,6 +184,7 @@ mod model;
 mod policy;
 mod rules;
 mod score;
+mod suppress;
 mod tsv;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};

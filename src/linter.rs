@@ -180,6 +180,7 @@ impl Linter {
         }
         rules::hygiene::check(engine, &mut sink);
         let mut out = sink.out;
+        crate::suppress::apply(text, &mut out);
         if let Some(allow) = &inner.allow {
             let allowed: Vec<(usize, usize)> = allow
                 .find_overlapping_iter(text)
