@@ -3,6 +3,7 @@
 mod fix;
 mod input;
 mod output;
+mod report;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -103,8 +104,18 @@ struct CheckArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// file:line:col, the line with the span underlined, the message.
     Human,
+    /// JSON Lines, one object per finding.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's rdjson.
+    Rdjson,
+    /// Counts per rule and per file.
+    Summary,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,6 +264,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let threshold = args.fail_on.threshold();
     let (mut failing, mut total, mut files_with, mut fixed_count) = (false, 0usize, 0usize, 0usize);
+    let mut records: Vec<report::Record> = Vec::new();
     for (source, e) in &errors {
         eprintln!("jiaodui: error: {source}: {e}");
     }
@@ -317,8 +329,18 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             match args.format {
                 Format::Human => output::human(&mut out, &located, &index, style)?,
                 Format::Json => output::json(&mut out, &located)?,
+                Format::Sarif | Format::Github | Format::Rdjson | Format::Summary => {
+                    records.push(report::Record::new(&located))
+                }
             }
         }
+    }
+    match args.format {
+        Format::Sarif => report::sarif(&mut out, &records)?,
+        Format::Github => report::github(&mut out, &records)?,
+        Format::Rdjson => report::rdjson(&mut out, &records)?,
+        Format::Summary => report::summary(&mut out, &records, sources.len())?,
+        Format::Human | Format::Json => {}
     }
     if let Format::Human = args.format {
         if total > 0 {

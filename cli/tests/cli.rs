@@ -290,3 +290,45 @@ fn sample_draft() {
     let run = jiaodui(&root, &["check", "examples/draft.md"], None);
     insta::assert_snapshot!(run.transcript());
 }
+
+#[test]
+fn whole_run_formats() {
+    let dir = fixture();
+    std::fs::write(dir.path().join("b.txt"), "请按装\n台湾总统讲话,好的。\n").unwrap();
+    for format in ["github", "rdjson", "summary"] {
+        let run = jiaodui(dir.path(), &["check", "--format", format, "draft.md", "b.txt"], None);
+        insta::assert_snapshot!(format!("format_{format}"), run.transcript());
+    }
+    let run = jiaodui(dir.path(), &["check", "--format", "rdjson", "b.txt"], None);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn sarif_is_valid_sarif_2_1_0() {
+    let dir = fixture();
+    std::fs::write(dir.path().join("b.txt"), "请按装\n台湾总统讲话,好的。\n").unwrap();
+    let run = jiaodui(dir.path(), &["check", "--format", "sarif", "draft.md", "b.txt"], None);
+    assert_eq!(run.code, 1);
+    let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 6);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), jiaodui::rules().len());
+    for r in results {
+        let i = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[i]["id"], r["ruleId"]);
+    }
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas/sarif-schema-2.1.0.json");
+    let Ok(schema) = std::fs::read_to_string(&schema_path) else {
+        eprintln!("skipped the schema validation: {} is absent", schema_path.display());
+        return;
+    };
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "SARIF schema errors:\n{}", errors.join("\n"));
+}
