@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use input::Source;
 use jiaodui::{LineIndex, Linter, Severity};
+use rayon::prelude::*;
 
 use output::{Located, Style};
 
@@ -97,6 +98,9 @@ struct CheckArgs {
     /// A leaders list (the format of dictionaries/leaders.tsv) replacing the built-in one.
     #[arg(long, value_name = "FILE")]
     leaders: Option<PathBuf>,
+    /// The file name to report for standard input (`-`), for editors.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
     /// A language model built with `jiaodui lm build`, instead of the default one.
     #[arg(long, value_name = "FILE")]
     lm: Option<PathBuf>,
@@ -219,6 +223,104 @@ fn lm_build(corpus: &[PathBuf], output: &std::path::Path) -> io::Result<ExitCode
     Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
+/// What checking one input produced.
+#[derive(Default)]
+struct FileResult {
+    stdout: Vec<u8>,
+    stderr: Vec<String>,
+    records: Vec<report::Record>,
+    findings: usize,
+    failing: bool,
+    fixed: bool,
+}
+
+/// Checks (and fixes) one input.
+fn process(
+    source: &Source,
+    linter: &Linter,
+    args: &CheckArgs,
+    style: Style,
+    threshold: Option<Severity>,
+) -> FileResult {
+    let mut r = FileResult::default();
+    if let Err(e) = process_into(source, linter, args, style, threshold, &mut r) {
+        r.stderr.push(format!("jiaodui: error: {source}: {e}"));
+    }
+    r
+}
+
+fn process_into(
+    source: &Source,
+    linter: &Linter,
+    args: &CheckArgs,
+    style: Style,
+    threshold: Option<Severity>,
+    r: &mut FileResult,
+) -> io::Result<()> {
+    let name = match (source, &args.stdin_filename) {
+        (Source::Stdin, Some(name)) => name.display().to_string(),
+        _ => source.to_string(),
+    };
+    let doc = match input::read(source) {
+        Ok(d) => d,
+        Err(e) => {
+            r.stderr.push(format!("jiaodui: error: {source}: {e}"));
+            return Ok(());
+        }
+    };
+    let out = &mut r.stdout;
+    if args.fix || args.diff {
+        let fixed = linter.fix(&doc.text);
+        if let std::borrow::Cow::Owned(fixed_text) = &fixed {
+            r.fixed = true;
+            if args.diff {
+                fix::print_diff(out, &name, &doc.text, fixed_text)?;
+                r.failing = true;
+                return Ok(());
+            }
+            match source {
+                Source::Stdin => {
+                    out.write_all(fixed_text.as_bytes())?;
+                    return Ok(());
+                }
+                Source::File(path) => {
+                    if let Err(e) = fix::write_atomically(path, &doc.original, doc.offset > 0, fixed_text) {
+                        r.stderr.push(format!("jiaodui: error: {source}: {e}"));
+                        return Ok(());
+                    }
+                }
+            }
+        } else if args.diff {
+            return Ok(());
+        } else if *source == Source::Stdin {
+            out.write_all(doc.text.as_bytes())?;
+            return Ok(());
+        }
+    }
+    let fixed_text;
+    let text: &str = if args.fix {
+        fixed_text = linter.fix(&doc.text).into_owned();
+        &fixed_text
+    } else {
+        &doc.text
+    };
+    let findings = linter.check(text);
+    r.findings = findings.len();
+    let index = LineIndex::new(text);
+    for d in &findings {
+        r.failing |= threshold.is_some_and(|t| d.severity >= t);
+        let located = Located::new(&name, &index, doc.offset, d);
+        match args.format {
+            Format::Human => output::human(out, &located, &index, style)?,
+            Format::Json => output::json(out, &located)?,
+            Format::Sarif | Format::Github | Format::Rdjson | Format::Summary => {
+                r.records.push(report::Record::new(&located))
+            }
+        }
+    }
+    Ok(())
+}
+
 fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let mut builder = Linter::builder();
     if let Some(lm) = &args.lm {
@@ -260,80 +362,51 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         },
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let threshold = args.fail_on.threshold();
-    let (mut failing, mut total, mut files_with, mut fixed_count) = (false, 0usize, 0usize, 0usize);
-    let mut records: Vec<report::Record> = Vec::new();
     for (source, e) in &errors {
         eprintln!("jiaodui: error: {source}: {e}");
     }
+    // Files are checked in parallel on all cores; the output keeps their order.
+    let progress = (io::stderr().is_terminal() && sources.len() >= 200).then(|| {
+        let bar = indicatif::ProgressBar::new(sources.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let results: Vec<FileResult> = sources
+        .par_iter()
+        .map(|source| {
+            let r = process(source, &linter, &args, style, threshold);
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let (mut failing, mut total, mut files_with, mut fixed_count) = (false, 0usize, 0usize, 0usize);
     let mut had_error = !errors.is_empty();
-    for source in &sources {
-        let doc = match input::read(source) {
-            Ok(d) => d,
-            Err(e) => {
-                out.flush()?;
-                eprintln!("jiaodui: error: {source}: {e}");
-                had_error = true;
-                continue;
-            }
-        };
-        if args.fix || args.diff {
-            let fixed = linter.fix(&doc.text);
-            if let std::borrow::Cow::Owned(fixed_text) = &fixed {
-                fixed_count += 1;
-                if args.diff {
-                    fix::print_diff(&mut out, &source.to_string(), &doc.text, fixed_text)?;
-                    failing = true;
-                    continue;
-                }
-                match source {
-                    Source::Stdin => {
-                        out.write_all(fixed_text.as_bytes())?;
-                        continue;
-                    }
-                    Source::File(path) => {
-                        if let Err(e) = fix::write_atomically(path, &doc.original, doc.offset > 0, fixed_text) {
-                            out.flush()?;
-                            eprintln!("jiaodui: error: {source}: {e}");
-                            had_error = true;
-                            continue;
-                        }
-                    }
-                }
-            } else if args.diff {
-                continue;
-            } else if *source == Source::Stdin {
-                out.write_all(doc.text.as_bytes())?;
-                continue;
+    let mut records: Vec<report::Record> = Vec::new();
+    for r in results {
+        out.write_all(&r.stdout)?;
+        if !r.stderr.is_empty() {
+            out.flush()?;
+            for e in &r.stderr {
+                eprintln!("{e}");
             }
         }
-        let text = if args.fix {
-            linter.fix(&doc.text).into_owned()
-        } else {
-            String::new()
-        };
-        let text: &str = if args.fix { &text } else { &doc.text };
-        let findings = linter.check(text);
-        if findings.is_empty() {
-            continue;
-        }
-        files_with += 1;
-        total += findings.len();
-        let index = LineIndex::new(text);
-        let path = source.to_string();
-        for d in &findings {
-            failing |= threshold.is_some_and(|t| d.severity >= t);
-            let located = Located::new(&path, &index, doc.offset, d);
-            match args.format {
-                Format::Human => output::human(&mut out, &located, &index, style)?,
-                Format::Json => output::json(&mut out, &located)?,
-                Format::Sarif | Format::Github | Format::Rdjson | Format::Summary => {
-                    records.push(report::Record::new(&located))
-                }
-            }
-        }
+        failing |= r.failing;
+        total += r.findings;
+        files_with += usize::from(r.findings > 0);
+        fixed_count += usize::from(r.fixed);
+        had_error |= !r.stderr.is_empty();
+        records.extend(r.records);
     }
     match args.format {
         Format::Sarif => report::sarif(&mut out, &records)?,

@@ -332,3 +332,41 @@ fn sarif_is_valid_sarif_2_1_0() {
         .collect();
     assert!(errors.is_empty(), "SARIF schema errors:\n{}", errors.join("\n"));
 }
+
+#[test]
+fn stdin_filename_names_standard_input() {
+    let dir = fixture();
+    let run = jiaodui(
+        dir.path(),
+        &["check", "--format", "github", "--stdin-filename", "posts/a.md", "-"],
+        Some("请按装".as_bytes()),
+    );
+    assert!(
+        run.stdout.starts_with("::error file=posts/a.md,line=1,col=2"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn many_files_keep_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..60 {
+        std::fs::write(dir.path().join(format!("f{i:03}.md")), format!("第{i}篇：请按装\n")).unwrap();
+    }
+    let run = jiaodui(dir.path(), &["check", "--format", "json", "."], None);
+    let paths: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths.len(), 60);
+    assert_eq!(paths, sorted);
+}
