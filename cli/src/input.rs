@@ -39,11 +39,13 @@ pub struct Document {
 /// Expands the command-line paths: files as given, directories walked
 /// recursively (honouring .gitignore, skipping hidden files), `-` for
 /// standard input. Directory entries are sorted for a deterministic order.
-pub fn expand(paths: &[PathBuf], errors: &mut Vec<(Source, String)>) -> Vec<Source> {
+/// The second value of each source says whether it was found by walking a
+/// directory (include/exclude patterns apply) rather than named.
+pub fn expand(paths: &[PathBuf], errors: &mut Vec<(Source, String)>) -> Vec<(Source, bool)> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            out.push(Source::Stdin);
+            out.push((Source::Stdin, false));
         } else if path.is_dir() {
             let mut found = Vec::new();
             let walker = ignore::WalkBuilder::new(path).require_git(false).build();
@@ -57,9 +59,9 @@ pub fn expand(paths: &[PathBuf], errors: &mut Vec<(Source, String)>) -> Vec<Sour
                 }
             }
             found.sort();
-            out.extend(found.into_iter().map(Source::File));
+            out.extend(found.into_iter().map(|p| (Source::File(p), true)));
         } else {
-            out.push(Source::File(path.clone()));
+            out.push((Source::File(path.clone()), false));
         }
     }
     out

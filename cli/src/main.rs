@@ -1,5 +1,6 @@
 //! `jiaodui`: the command-line proofreader. A thin layer over the library.
 
+mod config;
 mod fix;
 mod input;
 mod output;
@@ -44,6 +45,10 @@ enum Command {
     /// Language models for typo.confusable.
     #[command(subcommand)]
     Lm(LmCommand),
+    /// Write a commented default jiaodui.toml in the current directory.
+    Init,
+    /// Print the JSON schema of jiaodui.toml.
+    Schema,
 }
 
 #[derive(Subcommand)]
@@ -69,9 +74,17 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Exit with status 1 when a finding at or above this severity is found.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    fail_on: FailOn,
+    /// Exit with status 1 when a finding at or above this severity is found
+    /// [default: warning, or the configuration's check.fail_on].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Use this configuration file instead of the jiaodui.toml found by
+    /// walking up from each checked path.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every jiaodui.toml.
+    #[arg(long)]
+    no_config: bool,
     /// Apply the certain fixes (Kangxi radicals, invisible characters …) to
     /// the files, atomically; with `-`, print the fixed text.
     #[arg(long, conflicts_with = "diff")]
@@ -122,7 +135,7 @@ enum Format {
     Summary,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
 enum FailOn {
     Error,
     Warning,
@@ -131,6 +144,15 @@ enum FailOn {
 }
 
 impl FailOn {
+    fn parse(s: &str) -> FailOn {
+        match s {
+            "error" => FailOn::Error,
+            "info" => FailOn::Info,
+            "never" => FailOn::Never,
+            _ => FailOn::Warning,
+        }
+    }
+
     fn threshold(self) -> Option<Severity> {
         match self {
             FailOn::Error => Some(Severity::Error),
@@ -154,6 +176,11 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules => rules(),
         Command::Lm(LmCommand::Build { corpus, output }) => lm_build(&corpus, &output),
+        Command::Init => init(),
+        Command::Schema => {
+            println!("{}", config::schema());
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -202,7 +229,7 @@ fn lm_build(corpus: &[PathBuf], output: &std::path::Path) -> io::Result<ExitCode
         eprintln!("jiaodui: error: {source}: {e}");
     }
     let mut files = 0usize;
-    let texts = sources.iter().filter_map(|s| match input::read(s) {
+    let texts = sources.iter().map(|(s, _)| s).filter_map(|s| match input::read(s) {
         Ok(doc) => {
             files += 1;
             Some(doc.text)
@@ -321,8 +348,61 @@ fn process_into(
     Ok(())
 }
 
-fn check(args: CheckArgs) -> io::Result<ExitCode> {
+fn init() -> io::Result<ExitCode> {
+    let path = PathBuf::from(config::FILE_NAME);
+    if path.exists() {
+        eprintln!("jiaodui: error: {} exists already; not overwritten", path.display());
+        return Ok(ExitCode::from(2));
+    }
+    std::fs::write(&path, config::DEFAULT)?;
+    eprintln!("jiaodui: wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Builds the linter for one configuration and file type, the command
+/// line's options added on top.
+fn build_linter(args: &CheckArgs, cfg: Option<&config::Loaded>, ty: config::FileType) -> Result<Linter, String> {
     let mut builder = Linter::builder();
+    let mut settings: Vec<(&str, config::Level)> = Vec::new();
+    if let Some(cfg) = cfg {
+        let c = &cfg.config;
+        settings.extend(c.rules.iter().map(|(k, v)| (k.as_str(), *v)));
+        if let Some(t) = c.types.get(&ty) {
+            settings.extend(t.rules.iter().map(|(k, v)| (k.as_str(), *v)));
+        }
+        for d in &c.dictionaries.typos {
+            builder = builder.dictionary_file(cfg.resolve(d));
+        }
+        for w in &c.dictionaries.word_lists {
+            builder = builder.word_list_file(cfg.resolve(w));
+        }
+        if let Some(l) = &c.dictionaries.leaders {
+            builder = builder.leaders_file(cfg.resolve(l));
+        }
+        if let Some(m) = &c.dictionaries.language_model {
+            builder = builder.language_model_file(cfg.resolve(m));
+        }
+        for a in &c.check.allow {
+            builder = builder.allow(a.clone());
+        }
+        if let Some(g) = c.check.max_gap {
+            builder = builder.word_list_max_gap(g);
+        }
+    }
+    for (key, level) in settings {
+        for r in jiaodui::rules()
+            .iter()
+            .filter(|r| r.id == key || r.id.split('.').next() == Some(key))
+        {
+            builder = match level {
+                config::Level::Off => builder.disable(r.id),
+                config::Level::On => builder.severity(r.id, r.default_severity),
+                config::Level::Error => builder.severity(r.id, Severity::Error),
+                config::Level::Warning => builder.severity(r.id, Severity::Warning),
+                config::Level::Info => builder.severity(r.id, Severity::Info),
+            };
+        }
+    }
     if let Some(lm) = &args.lm {
         builder = builder.language_model_file(lm);
     }
@@ -341,20 +421,116 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     for r in &args.disable {
         builder = builder.disable(r);
     }
-    let linter = match builder.build() {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("jiaodui: error: {e}");
-            return Ok(ExitCode::from(2));
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// Whether a file found by walking passes the configuration's include and
+/// exclude patterns (relative to the configuration file).
+fn selected(cfg: &config::Loaded, path: &std::path::Path) -> Result<bool, String> {
+    let build = |patterns: &[String]| -> Result<Option<globset::GlobSet>, String> {
+        if patterns.is_empty() {
+            return Ok(None);
         }
+        let mut b = globset::GlobSetBuilder::new();
+        for p in patterns {
+            b.add(globset::Glob::new(p).map_err(|e| format!("{}: bad glob {p:?}: {e}", cfg.path.display()))?);
+        }
+        b.build().map(Some).map_err(|e| e.to_string())
     };
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = std::fs::canonicalize(cfg.dir()).unwrap_or_else(|_| cfg.dir().to_path_buf());
+    let rel = abs.strip_prefix(&dir).unwrap_or(&abs);
+    let include = build(&cfg.config.check.include)?;
+    let exclude = build(&cfg.config.check.exclude)?;
+    Ok(include.is_none_or(|g| g.is_match(rel)) && !exclude.is_some_and(|g| g.is_match(rel)))
+}
+
+fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
     let mut errors = Vec::new();
-    let sources = input::expand(&paths, &mut errors);
+    let found = input::expand(&paths, &mut errors);
+    // The configuration of each source.
+    let mut configs: std::collections::HashMap<PathBuf, std::sync::Arc<config::Loaded>> = Default::default();
+    let mut load = |path: PathBuf| -> Result<std::sync::Arc<config::Loaded>, String> {
+        if let Some(c) = configs.get(&path) {
+            return Ok(c.clone());
+        }
+        let c = std::sync::Arc::new(config::load(&path)?);
+        configs.insert(path, c.clone());
+        Ok(c)
+    };
+    let explicit = match (&args.config, args.no_config) {
+        (Some(p), _) => match load(p.clone()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("jiaodui: error: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        _ => None,
+    };
+    let mut sources: Vec<(Source, Option<std::sync::Arc<config::Loaded>>)> = Vec::new();
+    for (source, walked) in found {
+        let cfg = if args.no_config {
+            None
+        } else if explicit.is_some() {
+            explicit.clone()
+        } else {
+            let start = match &source {
+                Source::Stdin => PathBuf::from("."),
+                Source::File(p) => p.clone(),
+            };
+            match config::find(&start).map(&mut load).transpose() {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("jiaodui: error: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        };
+        if let (true, Some(c), Source::File(p)) = (walked, &cfg, &source) {
+            match selected(c, p) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(e) => {
+                    eprintln!("jiaodui: error: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+        sources.push((source, cfg));
+    }
+    // One linter per configuration and file type.
+    let mut linters: std::collections::HashMap<(Option<PathBuf>, config::FileType), Linter> = Default::default();
+    for (source, cfg) in &sources {
+        let ty = match (source, &args.stdin_filename) {
+            (Source::File(p), _) | (Source::Stdin, Some(p)) => config::FileType::of(p),
+            (Source::Stdin, None) => config::FileType::Text,
+        };
+        let key = (cfg.as_ref().map(|c| c.path.clone()), ty);
+        if let std::collections::hash_map::Entry::Vacant(e) = linters.entry(key) {
+            match build_linter(&args, cfg.as_deref(), ty) {
+                Ok(l) => {
+                    e.insert(l);
+                }
+                Err(msg) => {
+                    eprintln!("jiaodui: error: {msg}");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    }
+    if linters.is_empty() {
+        // Nothing to check; still report a bad command-line dictionary.
+        if let Err(msg) = build_linter(&args, None, config::FileType::Text) {
+            eprintln!("jiaodui: error: {msg}");
+            return Ok(ExitCode::from(2));
+        }
+    }
     let style = Style {
         color: match args.color {
             Color::Always => true,
@@ -362,7 +538,6 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         },
     };
-    let threshold = args.fail_on.threshold();
     for (source, e) in &errors {
         eprintln!("jiaodui: error: {source}: {e}");
     }
@@ -377,8 +552,21 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     });
     let results: Vec<FileResult> = sources
         .par_iter()
-        .map(|source| {
-            let r = process(source, &linter, &args, style, threshold);
+        .map(|(source, cfg)| {
+            let ty = match (source, &args.stdin_filename) {
+                (Source::File(p), _) | (Source::Stdin, Some(p)) => config::FileType::of(p),
+                (Source::Stdin, None) => config::FileType::Text,
+            };
+            let linter = &linters[&(cfg.as_ref().map(|c| c.path.clone()), ty)];
+            let fail_on = args
+                .fail_on
+                .or_else(|| {
+                    cfg.as_ref()
+                        .and_then(|c| c.config.check.fail_on.as_deref())
+                        .map(FailOn::parse)
+                })
+                .unwrap_or(FailOn::Warning);
+            let r = process(source, linter, &args, style, fail_on.threshold());
             if let Some(bar) = &progress {
                 bar.inc(1);
             }

@@ -370,3 +370,71 @@ fn many_files_keep_their_order() {
     assert_eq!(paths.len(), 60);
     assert_eq!(paths, sorted);
 }
+
+#[test]
+fn config_file_is_found_and_applied() {
+    let dir = fixture();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("docs/sub")).unwrap();
+    std::fs::create_dir_all(root.join("archive")).unwrap();
+    std::fs::write(root.join("docs/sub/a.md"), "请按装。。\n").unwrap();
+    std::fs::write(root.join("docs/b.txt"), "请按装。。\n").unwrap();
+    std::fs::write(root.join("archive/old.md"), "请按装\n").unwrap();
+    std::fs::write(root.join("mine.tsv"), "清松镇\t青松镇\n").unwrap();
+    std::fs::write(root.join("docs/town.txt"), "清松镇\n").unwrap();
+    std::fs::write(
+        root.join("jiaodui.toml"),
+        "[rules]\n\"typo.word\" = \"info\"\n\n[dictionaries]\ntypos = [\"mine.tsv\"]\n\n[check]\nexclude = [\"archive/**\"]\nfail_on = \"error\"\n\n[types.markdown.rules]\npunct = \"off\"\n",
+    )
+    .unwrap();
+    let run = jiaodui(root, &["check", "--format", "json", "docs", "archive"], None);
+    insta::assert_snapshot!(run.transcript());
+    // Found from a subdirectory too.
+    let run = jiaodui(&root.join("docs/sub"), &["check", "--format", "json", "a.md"], None);
+    assert!(run.stdout.contains("\"severity\":\"info\""), "{}", run.transcript());
+    // Ignored with --no-config.
+    let run = jiaodui(
+        root,
+        &["check", "--no-config", "--format", "json", "docs/sub/a.md"],
+        None,
+    );
+    assert!(
+        run.stdout.contains("\"severity\":\"error\"") && run.stdout.contains("punct.doubled"),
+        "{}",
+        run.transcript()
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn config_errors_name_the_key_and_line() {
+    let dir = fixture();
+    std::fs::write(
+        dir.path().join("jiaodui.toml"),
+        "[rules]\n\"typo.word\" = \"off\"\n\n[check]\nallow = []\nfail_no = \"error\"\n",
+    )
+    .unwrap();
+    let base = dir.path().canonicalize().unwrap().display().to_string();
+    let run = jiaodui(dir.path(), &["check", "draft.md"], None);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.stderr.replace(&base, "[DIR]"));
+    std::fs::write(dir.path().join("jiaodui.toml"), "[rules]\n\"typo.wrod\" = \"off\"\n").unwrap();
+    let run = jiaodui(dir.path(), &["check", "draft.md"], None);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.stderr.replace(&base, "[DIR]"));
+}
+
+#[test]
+fn init_and_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = jiaodui(dir.path(), &["init"], None);
+    assert_eq!(run.code, 0);
+    let written = std::fs::read_to_string(dir.path().join("jiaodui.toml")).unwrap();
+    assert!(written.starts_with("# jiaodui.toml"));
+    // The default parses (everything in it is commented out) and changes nothing.
+    std::fs::write(dir.path().join("a.txt"), "请按装\n").unwrap();
+    assert_eq!(jiaodui(dir.path(), &["check", "a.txt"], None).code, 1);
+    assert_eq!(jiaodui(dir.path(), &["init"], None).code, 2, "does not overwrite");
+    let run = jiaodui(dir.path(), &["schema"], None);
+    insta::assert_snapshot!(run.stdout);
+}
