@@ -32,6 +32,27 @@ pub fn write_atomically(path: &Path, original: &[u8], bom: bool, text: &str) -> 
     Ok(())
 }
 
+/// Applies non-overlapping replacements (sorted by position) to `text`;
+/// `None` when nothing changes.
+pub fn apply(text: &str, fixes: &[(std::ops::Range<usize>, &str)]) -> Option<String> {
+    let mut fixes: Vec<_> = fixes.to_vec();
+    fixes.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut changed = false;
+    for (r, f) in fixes {
+        if r.start < at || r.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..r.start]);
+        out.push_str(f);
+        changed |= &text[r.clone()] != f;
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    changed.then_some(out)
+}
+
 /// Prints a unified diff of a file's fixes.
 pub fn print_diff(out: &mut impl Write, name: &str, before: &str, after: &str) -> io::Result<()> {
     let diff = similar::TextDiff::from_lines(before, after);

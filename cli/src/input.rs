@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions of the files checked when a directory is walked. A file named
 /// on the command line is checked whatever its name.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "docx"];
 
 /// One input: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,6 +71,20 @@ fn has_text_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
+}
+
+/// Reads an input's bytes.
+pub fn read_bytes(source: &Source) -> Result<Vec<u8>, String> {
+    match source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(buf)
+        }
+        Source::File(p) => std::fs::read(p).map_err(|e| format!("cannot read: {e}")),
+    }
 }
 
 /// Reads and decodes an input. The error message names what is wrong and

@@ -1,6 +1,7 @@
 //! `jiaodui`: the command-line proofreader. A thin layer over the library.
 
 mod config;
+mod extract;
 mod fix;
 mod input;
 mod output;
@@ -111,6 +112,9 @@ struct CheckArgs {
     /// A leaders list (the format of dictionaries/leaders.tsv) replacing the built-in one.
     #[arg(long, value_name = "FILE")]
     leaders: Option<PathBuf>,
+    /// The input type, instead of guessing it from the file name.
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    input_type: Option<extract::Kind>,
     /// The file name to report for standard input (`-`), for editors.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
@@ -119,7 +123,7 @@ struct CheckArgs {
     lm: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// file:line:col, the line with the span underlined, the message.
     Human,
@@ -276,6 +280,63 @@ fn process(
     r
 }
 
+/// Prints or records the findings of one input.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    r: &mut FileResult,
+    name: &str,
+    index: &LineIndex<'_>,
+    offset: usize,
+    findings: &[jiaodui::Diagnostic],
+    format: Format,
+    style: Style,
+    threshold: Option<Severity>,
+) -> io::Result<()> {
+    r.findings = findings.len();
+    for d in findings {
+        r.failing |= threshold.is_some_and(|t| d.severity >= t);
+        let located = Located::new(name, index, offset, d);
+        match format {
+            Format::Human => output::human(&mut r.stdout, &located, index, style)?,
+            Format::Json => output::json(&mut r.stdout, &located)?,
+            Format::Sarif | Format::Github | Format::Rdjson | Format::Summary => {
+                r.records.push(report::Record::new(&located))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes (or, with --diff, shows) a fixed text of `source`.
+fn write_fixed(
+    source: &Source,
+    name: &str,
+    doc: &input::Document,
+    fixed: &str,
+    args: &CheckArgs,
+    r: &mut FileResult,
+) -> io::Result<bool> {
+    r.fixed = true;
+    if args.diff {
+        fix::print_diff(&mut r.stdout, name, &doc.text, fixed)?;
+        r.failing = true;
+        return Ok(false);
+    }
+    match source {
+        Source::Stdin => {
+            r.stdout.write_all(fixed.as_bytes())?;
+            Ok(false)
+        }
+        Source::File(path) => match fix::write_atomically(path, &doc.original, doc.offset > 0, fixed) {
+            Ok(()) => Ok(true),
+            Err(e) => {
+                r.stderr.push(format!("jiaodui: error: {source}: {e}"));
+                Ok(false)
+            }
+        },
+    }
+}
+
 fn process_into(
     source: &Source,
     linter: &Linter,
@@ -288,6 +349,37 @@ fn process_into(
         (Source::Stdin, Some(name)) => name.display().to_string(),
         _ => source.to_string(),
     };
+    let kind = args.input_type.unwrap_or_else(|| match (source, &args.stdin_filename) {
+        (Source::File(p), _) | (Source::Stdin, Some(p)) => extract::Kind::of(p),
+        (Source::Stdin, None) => extract::Kind::Text,
+    });
+    if kind == extract::Kind::Docx {
+        // Paragraph text, one paragraph a line: the line of a finding is its paragraph number.
+        let text = match input::read_bytes(source).and_then(|b| extract::docx(&b)) {
+            Ok(t) => t,
+            Err(e) => {
+                r.stderr.push(format!("jiaodui: error: {source}: {e}"));
+                return Ok(());
+            }
+        };
+        if args.fix || args.diff {
+            r.stderr.push(format!(
+                "jiaodui: error: {source}: --fix and --diff do not change .docx files"
+            ));
+            return Ok(());
+        }
+        let findings = linter.check(&text);
+        return emit(
+            r,
+            &name,
+            &LineIndex::new(&text),
+            0,
+            &findings,
+            args.format,
+            style,
+            threshold,
+        );
+    }
     let doc = match input::read(source) {
         Ok(d) => d,
         Err(e) => {
@@ -295,32 +387,93 @@ fn process_into(
             return Ok(());
         }
     };
-    let out = &mut r.stdout;
+    if kind != extract::Kind::Text {
+        // Markdown or HTML: check the extracted text, report source positions.
+        let extracted = match kind {
+            extract::Kind::Html => extract::html(&doc.text),
+            _ => Ok(extract::markdown(&doc.text)),
+        };
+        let extracted = match extracted {
+            Ok(e) => e,
+            Err(e) => {
+                r.stderr.push(format!("jiaodui: error: {source}: {e}"));
+                return Ok(());
+            }
+        };
+        let mut findings: Vec<jiaodui::Diagnostic> = linter
+            .check(&extracted.text)
+            .into_iter()
+            .map(|mut d| {
+                d.span = extracted.span(d.span);
+                d
+            })
+            .collect();
+        if args.fix || args.diff {
+            // Fixes whose text stands verbatim in the source.
+            let fixes: Vec<(std::ops::Range<usize>, &str)> = findings
+                .iter()
+                .filter(|d| doc.text.get(d.span.clone()) == Some(d.found.as_str()))
+                .filter_map(|d| d.fix.as_deref().map(|f| (d.span.clone(), f)))
+                .collect();
+            match fix::apply(&doc.text, &fixes) {
+                Some(fixed) => {
+                    if !write_fixed(source, &name, &doc, &fixed, args, r)? {
+                        return Ok(());
+                    }
+                    findings.retain(|d| d.fix.is_none() || doc.text.get(d.span.clone()) != Some(d.found.as_str()));
+                    // Positions of the rest are those of the original; check again for exact ones.
+                    let again = match kind {
+                        extract::Kind::Html => extract::html(&fixed).unwrap_or_default(),
+                        _ => extract::markdown(&fixed),
+                    };
+                    findings = linter
+                        .check(&again.text)
+                        .into_iter()
+                        .map(|mut d| {
+                            d.span = again.span(d.span);
+                            d
+                        })
+                        .collect();
+                    return emit(
+                        r,
+                        &name,
+                        &LineIndex::new(&fixed),
+                        doc.offset,
+                        &findings,
+                        args.format,
+                        style,
+                        threshold,
+                    );
+                }
+                None if args.diff => return Ok(()),
+                None if *source == Source::Stdin => {
+                    r.stdout.write_all(doc.text.as_bytes())?;
+                    return Ok(());
+                }
+                None => {}
+            }
+        }
+        return emit(
+            r,
+            &name,
+            &LineIndex::new(&doc.text),
+            doc.offset,
+            &findings,
+            args.format,
+            style,
+            threshold,
+        );
+    }
     if args.fix || args.diff {
         let fixed = linter.fix(&doc.text);
         if let std::borrow::Cow::Owned(fixed_text) = &fixed {
-            r.fixed = true;
-            if args.diff {
-                fix::print_diff(out, &name, &doc.text, fixed_text)?;
-                r.failing = true;
+            if !write_fixed(source, &name, &doc, fixed_text, args, r)? {
                 return Ok(());
-            }
-            match source {
-                Source::Stdin => {
-                    out.write_all(fixed_text.as_bytes())?;
-                    return Ok(());
-                }
-                Source::File(path) => {
-                    if let Err(e) = fix::write_atomically(path, &doc.original, doc.offset > 0, fixed_text) {
-                        r.stderr.push(format!("jiaodui: error: {source}: {e}"));
-                        return Ok(());
-                    }
-                }
             }
         } else if args.diff {
             return Ok(());
         } else if *source == Source::Stdin {
-            out.write_all(doc.text.as_bytes())?;
+            r.stdout.write_all(doc.text.as_bytes())?;
             return Ok(());
         }
     }
@@ -332,20 +485,16 @@ fn process_into(
         &doc.text
     };
     let findings = linter.check(text);
-    r.findings = findings.len();
-    let index = LineIndex::new(text);
-    for d in &findings {
-        r.failing |= threshold.is_some_and(|t| d.severity >= t);
-        let located = Located::new(&name, &index, doc.offset, d);
-        match args.format {
-            Format::Human => output::human(out, &located, &index, style)?,
-            Format::Json => output::json(out, &located)?,
-            Format::Sarif | Format::Github | Format::Rdjson | Format::Summary => {
-                r.records.push(report::Record::new(&located))
-            }
-        }
-    }
-    Ok(())
+    emit(
+        r,
+        &name,
+        &LineIndex::new(text),
+        doc.offset,
+        &findings,
+        args.format,
+        style,
+        threshold,
+    )
 }
 
 fn init() -> io::Result<ExitCode> {

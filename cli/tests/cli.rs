@@ -438,3 +438,53 @@ fn init_and_schema() {
     let run = jiaodui(dir.path(), &["schema"], None);
     insta::assert_snapshot!(run.stdout);
 }
+
+#[test]
+fn markdown_html_and_docx_inputs() {
+    let dir = fixture();
+    let root = dir.path();
+    std::fs::write(
+        root.join("post.md"),
+        "---\ntitle: 按装指南\n---\n# 通知\n\n请**按**装客户端，代码 `按装` 不查，[链接](https://example.cn/按装)。\n\n```\n按装\n```\n\n做好防讯工作。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("wechat.html"),
+        "<html><head><style>.a{}</style><script>var t='按装';</script></head><body><section><p>请&#25353;装客户端</p><p>做好<strong>防讯</strong>工作&amp;值班</p></section></body></html>",
+    )
+    .unwrap();
+    // A minimal Word document: two paragraphs.
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>第一段正确。</w:t></w:r></w:p><w:p><w:r><w:t>请按</w:t></w:r><w:r><w:t>装客户端</w:t></w:r></w:p></w:body></w:document>"
+                .as_bytes(),
+        )
+        .unwrap();
+        zip.finish().unwrap();
+    }
+    std::fs::write(root.join("report.docx"), buf.into_inner()).unwrap();
+    let run = jiaodui(
+        root,
+        &["check", "--format", "json", "post.md", "wechat.html", "report.docx"],
+        None,
+    );
+    insta::assert_snapshot!(run.transcript());
+    // The same file read as plain text finds more (code and front matter).
+    let run = jiaodui(root, &["check", "--type", "text", "--format", "json", "post.md"], None);
+    assert!(run.stdout.lines().count() > 2);
+}
+
+#[test]
+fn corrupt_inputs_are_errors_for_that_file() {
+    let dir = fixture();
+    std::fs::write(dir.path().join("bad.docx"), b"PK\x03\x04 truncated").unwrap();
+    std::fs::write(dir.path().join("cut.html"), "<p>请按装</p><div class=").unwrap();
+    let run = jiaodui(dir.path(), &["check", "bad.docx", "cut.html", "draft.md"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.contains("draft.md:3:"), "the good file is still checked");
+    insta::assert_snapshot!(run.stderr);
+}
