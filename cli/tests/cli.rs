@@ -488,3 +488,17 @@ fn corrupt_inputs_are_errors_for_that_file() {
     assert!(run.stdout.contains("draft.md:3:"), "the good file is still checked");
     insta::assert_snapshot!(run.stderr);
 }
+
+#[test]
+fn sarif_snapshot_and_suppressions() {
+    let dir = fixture();
+    let root = dir.path();
+    std::fs::write(
+        root.join("s.md"),
+        "<!-- jiaodui-disable-next-line typo.word -->\n请按装客户端。\n\n请按装客户端。 <!-- jiaodui-disable-line -->\n\n<!-- jiaodui-disable punct -->\n好。。\n<!-- jiaodui-enable -->\n\n做好防讯工作。\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("s.txt"), "# jiaodui-disable-next-line\n请按装\n请按装\n").unwrap();
+    let run = jiaodui(root, &["check", "--format", "sarif", "s.md", "s.txt"], None);
+    insta::assert_snapshot!(run.transcript());
+}
