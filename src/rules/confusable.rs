@@ -42,7 +42,7 @@ pub(crate) const CORPUS_MIN_CHAR_GAIN: f64 = 12.0;
 
 /// How many replacements of one character are scored, most frequent
 /// resulting word first.
-const SCORED: usize = 3;
+const SCORED: usize = 1;
 
 /// How much more probable (natural log) the corrected passage must be.
 pub(crate) const MIN_GAIN: f64 = 11.0;
