@@ -140,6 +140,22 @@ pub(crate) struct Candidate {
     pub(crate) edit: Option<Edit>,
 }
 
+/// Adds a candidate for window `w` (at `span`) when it is one edit from
+/// formulation `i`, `f`.
+fn add_if_edited(out: &mut Vec<Candidate>, w: &[char], f: &[char], i: u32, span: std::ops::Range<usize>) {
+    if let Some(edit) = classify(w, f) {
+        let cand = Candidate {
+            start: span.start,
+            end: span.end,
+            formulation: i,
+            edit: Some(edit),
+        };
+        if !out.contains(&cand) {
+            out.push(cand);
+        }
+    }
+}
+
 /// Compares the text around an anchor hit (`start..end`, a half of
 /// formulation `i`) with the formulation.
 pub(crate) fn around_anchor(
@@ -176,17 +192,7 @@ pub(crate) fn around_anchor(
         };
         if let Some((bs, be)) = window {
             let w: Vec<char> = text[bs..be].chars().collect();
-            if let Some(edit) = classify(&w, &f) {
-                let cand = Candidate {
-                    start: bs,
-                    end: be,
-                    formulation: i,
-                    edit: Some(edit),
-                };
-                if !out.contains(&cand) {
-                    out.push(cand);
-                }
-            }
+            add_if_edited(out, &w, &f, i, bs..be);
         }
         return;
     }
@@ -246,17 +252,7 @@ pub(crate) fn around_anchor(
             out.retain(|c| !(c.formulation == i && c.start < be && bs < c.end));
             return;
         }
-        if let Some(edit) = classify(&w, &f) {
-            let cand = Candidate {
-                start: bs,
-                end: be,
-                formulation: i,
-                edit: Some(edit),
-            };
-            if !out.contains(&cand) {
-                out.push(cand);
-            }
-        }
+        add_if_edited(out, &w, &f, i, bs..be);
     }
 }
 
