@@ -4,6 +4,7 @@ mod config;
 mod extract;
 mod fix;
 mod input;
+mod inspect;
 mod output;
 mod report;
 
@@ -46,6 +47,10 @@ enum Command {
     /// Language models for typo.confusable.
     #[command(subcommand)]
     Lm(LmCommand),
+    /// The quarterly inspection of new-media accounts from their posts
+    /// (JSON Lines: account, owner, level, platform, published_at, title,
+    /// text or html, url, is_repost, source).
+    Inspect(InspectArgs),
     /// Write a commented default jiaodui.toml in the current directory.
     Init,
     /// Print the JSON schema of jiaodui.toml.
@@ -64,6 +69,39 @@ enum LmCommand {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+}
+
+#[derive(clap::Args)]
+struct InspectArgs {
+    /// Posts, JSON Lines.
+    #[arg(required = true)]
+    posts: Vec<PathBuf>,
+    /// First day of the period (YYYY-MM-DD).
+    #[arg(long, value_parser = inspect::date)]
+    from: chrono::NaiveDate,
+    /// Last day of the period (YYYY-MM-DD).
+    #[arg(long, value_parser = inspect::date)]
+    to: chrono::NaiveDate,
+    /// Accounts to inspect, also those without posts (JSON Lines or CSV:
+    /// account, owner, level, platform).
+    #[arg(long, value_name = "FILE")]
+    accounts: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Md)]
+    format: InspectFormat,
+    /// Write the report here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// A source whose reposts count as authoritative (repeatable; default:
+    /// 新华社, 人民日报, 中国政府网, 央视新闻, 新华网, 人民网, 求是).
+    #[arg(long, value_name = "NAME")]
+    authoritative: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InspectFormat {
+    Md,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -180,6 +218,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules => rules(),
         Command::Lm(LmCommand::Build { corpus, output }) => lm_build(&corpus, &output),
+        Command::Inspect(args) => inspect_cmd(args),
         Command::Init => init(),
         Command::Schema => {
             println!("{}", config::schema());
@@ -495,6 +534,45 @@ fn process_into(
         style,
         threshold,
     )
+}
+
+fn inspect_cmd(args: InspectArgs) -> io::Result<ExitCode> {
+    if args.to < args.from {
+        eprintln!("jiaodui: error: --to {} is before --from {}", args.to, args.from);
+        return Ok(ExitCode::from(2));
+    }
+    let opts = inspect::Options {
+        posts: args.posts,
+        accounts: args.accounts,
+        from: args.from,
+        to: args.to,
+        authoritative: if args.authoritative.is_empty() {
+            inspect::AUTHORITATIVE.iter().map(|s| s.to_string()).collect()
+        } else {
+            args.authoritative
+        },
+    };
+    let mut errors = Vec::new();
+    let report = inspect::run(&Linter::new(), &opts, &mut errors)?;
+    for e in errors.iter().take(50) {
+        eprintln!("jiaodui: bad line: {e}");
+    }
+    if errors.len() > 50 {
+        eprintln!("jiaodui: … and {} more bad lines", errors.len() - 50);
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    match args.format {
+        InspectFormat::Md => inspect::markdown(&mut buf, &report)?,
+        InspectFormat::Json => {
+            serde_json::to_writer_pretty(&mut buf, &report)?;
+            buf.push(b'\n');
+        }
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, &buf)?,
+        None => io::stdout().lock().write_all(&buf)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn init() -> io::Result<ExitCode> {

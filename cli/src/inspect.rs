@@ -1,0 +1,539 @@
+//! `jiaodui inspect`: the quarterly inspection of government new-media
+//! accounts, from their posts (JSON Lines), as the notice and its
+//! attachment table report it.
+//!
+//! Memory is bounded by the number of accounts, not of posts: posts are
+//! streamed in chunks, checked in parallel, and folded into per-account
+//! counters (a day bitmap for timeliness, counts per rule family, the
+//! evidence of each serious finding).
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use jiaodui::{Linter, Severity};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Rules whose findings are serious formulation errors or leaked secrets:
+/// a single one fails the account (单项否决).
+const SERIOUS: &[&str] = &[
+    "formulation.near-miss",
+    "name.leader",
+    "political.term",
+    "agency.renamed",
+    "secrecy.marking",
+];
+
+/// Sources of authoritative information whose reposts count.
+pub const AUTHORITATIVE: &[&str] = &[
+    "新华社",
+    "人民日报",
+    "中国政府网",
+    "央视新闻",
+    "新华网",
+    "人民网",
+    "求是",
+];
+
+/// Days without an update before the end of the period that fail an account.
+const STALE_DAYS: i64 = 14;
+
+#[derive(Debug, Deserialize)]
+struct Post {
+    account: String,
+    owner: Option<String>,
+    level: Option<String>,
+    platform: Option<String>,
+    published_at: String,
+    title: Option<String>,
+    text: Option<String>,
+    html: Option<String>,
+    url: Option<String>,
+    is_repost: Option<bool>,
+    source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct AccountLine {
+    account: String,
+    owner: Option<String>,
+    level: Option<String>,
+    platform: Option<String>,
+}
+
+/// The evidence of a finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub date: String,
+    pub title: String,
+    pub url: String,
+    pub rule: &'static str,
+    pub message: String,
+    pub excerpt: String,
+}
+
+/// One account's figures for the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    pub account: String,
+    pub owner: String,
+    pub level: String,
+    pub platform: String,
+    pub posts: usize,
+    pub characters: usize,
+    /// Days with at least one post, one flag per day of the period.
+    #[serde(skip)]
+    days: Vec<bool>,
+    pub longest_gap_days: i64,
+    pub stale: bool,
+    pub findings_by_family: BTreeMap<String, usize>,
+    pub typo_findings: usize,
+    pub typos_per_10k: f64,
+    pub typo_rate_high: bool,
+    pub serious: Vec<Evidence>,
+    pub authoritative_reposts: usize,
+    pub hours: [usize; 24],
+    pub weekdays: [usize; 7],
+    pub passed: bool,
+}
+
+impl Account {
+    fn new(name: &str, days: usize) -> Account {
+        Account {
+            account: name.to_string(),
+            owner: String::new(),
+            level: String::new(),
+            platform: "other".into(),
+            posts: 0,
+            characters: 0,
+            days: vec![false; days],
+            longest_gap_days: 0,
+            stale: false,
+            findings_by_family: BTreeMap::new(),
+            typo_findings: 0,
+            typos_per_10k: 0.0,
+            typo_rate_high: false,
+            serious: Vec::new(),
+            authoritative_reposts: 0,
+            hours: [0; 24],
+            weekdays: [0; 7],
+            passed: true,
+        }
+    }
+}
+
+/// A group's count and pass rate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rate {
+    pub group: String,
+    pub accounts: usize,
+    pub passed: usize,
+    /// Percent, one decimal.
+    pub pass_rate: f64,
+}
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub from: String,
+    pub to: String,
+    pub posts_read: usize,
+    pub posts_in_period: usize,
+    pub bad_lines: usize,
+    pub overall: Rate,
+    pub by_level: Vec<Rate>,
+    pub by_platform: Vec<Rate>,
+    pub accounts: Vec<Account>,
+}
+
+fn platform_name(p: &str) -> &'static str {
+    match p {
+        "wechat" => "微信公众号",
+        "weibo" => "微博",
+        "app" => "客户端",
+        _ => "其他",
+    }
+}
+
+fn rate(group: String, accounts: &[&Account]) -> Rate {
+    let passed = accounts.iter().filter(|a| a.passed).count();
+    let pass_rate = if accounts.is_empty() {
+        0.0
+    } else {
+        (passed as f64 * 1000.0 / accounts.len() as f64).round() / 10.0
+    };
+    Rate {
+        group,
+        accounts: accounts.len(),
+        passed,
+        pass_rate,
+    }
+}
+
+/// What one post yields, before it is folded into its account.
+struct Checked {
+    post: Post,
+    day: Option<(i64, u32, u32)>,
+    characters: usize,
+    findings: Vec<(&'static str, Severity, String, String)>,
+}
+
+fn excerpt(text: &str, span: std::ops::Range<usize>) -> String {
+    let from = text.floor_char_boundary(span.start.saturating_sub(24));
+    let to = text.ceil_char_boundary((span.end + 24).min(text.len()));
+    text[from..to].replace('\n', " ")
+}
+
+fn check_post(linter: &Linter, post: Post, from: NaiveDate, to: NaiveDate) -> Option<Checked> {
+    let when = DateTime::<FixedOffset>::parse_from_rfc3339(&post.published_at).ok()?;
+    let date = when.date_naive();
+    if date < from || date > to {
+        return None;
+    }
+    let body = match (&post.text, &post.html) {
+        (Some(t), _) => t.clone(),
+        (None, Some(h)) => crate::extract::html(h).map(|e| e.text).unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    let text = format!("{}\n{}", post.title.as_deref().unwrap_or(""), body);
+    let findings = linter
+        .check(&text)
+        .into_iter()
+        .map(|d| (d.rule, d.severity, d.message.clone(), excerpt(&text, d.span.clone())))
+        .collect();
+    let day = (
+        (date - from).num_days(),
+        when.hour(),
+        when.weekday().num_days_from_monday(),
+    );
+    Some(Checked {
+        characters: body.chars().filter(|c| !c.is_whitespace()).count(),
+        post,
+        day: Some(day),
+        findings,
+    })
+}
+
+/// Options of `jiaodui inspect`.
+pub struct Options {
+    pub posts: Vec<PathBuf>,
+    pub accounts: Option<PathBuf>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub authoritative: Vec<String>,
+}
+
+/// Reads the accounts file (JSON Lines or CSV with a header
+/// `account,owner,level,platform`).
+fn read_accounts(path: &Path, errors: &mut Vec<String>) -> io::Result<Vec<AccountLine>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut out = Vec::new();
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for (i, rec) in reader.deserialize::<AccountLine>().enumerate() {
+            match rec {
+                Ok(a) => out.push(a),
+                Err(e) => errors.push(format!("{}:{}: {e}", path.display(), i + 2)),
+            }
+        }
+    } else {
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            match serde_json::from_str::<AccountLine>(line) {
+                Ok(a) => out.push(a),
+                Err(e) => errors.push(format!("{}:{}: {e}", path.display(), i + 1)),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Runs the inspection. Bad lines are reported in `errors` and counted.
+pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Result<Report> {
+    let days = ((opts.to - opts.from).num_days() + 1).max(1) as usize;
+    let mut accounts: BTreeMap<String, Account> = BTreeMap::new();
+    let meta = |a: &mut Account, owner: &Option<String>, level: &Option<String>, platform: &Option<String>| {
+        if let Some(o) = owner.as_ref().filter(|o| !o.is_empty()) {
+            a.owner = o.clone();
+        }
+        if let Some(l) = level.as_ref().filter(|l| !l.is_empty()) {
+            a.level = l.clone();
+        }
+        if let Some(p) = platform.as_ref().filter(|p| !p.is_empty()) {
+            a.platform = p.to_ascii_lowercase();
+        }
+    };
+    if let Some(path) = &opts.accounts {
+        for line in read_accounts(path, errors)? {
+            let a = accounts
+                .entry(line.account.clone())
+                .or_insert_with(|| Account::new(&line.account, days));
+            meta(a, &line.owner, &line.level, &line.platform);
+        }
+    }
+    let (mut posts_read, mut in_period, mut bad) = (0usize, 0usize, 0usize);
+    for path in &opts.posts {
+        let file =
+            std::fs::File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let mut lines = io::BufReader::new(file).lines().enumerate();
+        loop {
+            // A chunk of posts, checked in parallel.
+            let mut chunk: Vec<(usize, Post)> = Vec::with_capacity(2048);
+            for (i, line) in lines.by_ref() {
+                let line = match line {
+                    Ok(l) => l,
+                    Err(e) => {
+                        bad += 1;
+                        errors.push(format!("{}:{}: {e}", path.display(), i + 1));
+                        continue;
+                    }
+                };
+                if line.trim().is_empty() {
+                    continue;
+                }
+                posts_read += 1;
+                match serde_json::from_str::<Post>(&line) {
+                    Ok(p) if DateTime::parse_from_rfc3339(&p.published_at).is_ok() => chunk.push((i + 1, p)),
+                    Ok(p) => {
+                        bad += 1;
+                        errors.push(format!(
+                            "{}:{}: published_at {:?} is not an RFC 3339 time",
+                            path.display(),
+                            i + 1,
+                            p.published_at
+                        ));
+                    }
+                    Err(e) => {
+                        bad += 1;
+                        errors.push(format!("{}:{}: {e}", path.display(), i + 1));
+                    }
+                }
+                if chunk.len() == 2048 {
+                    break;
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let checked: Vec<Checked> = chunk
+                .into_par_iter()
+                .filter_map(|(_, p)| check_post(linter, p, opts.from, opts.to))
+                .collect();
+            for c in checked {
+                in_period += 1;
+                let p = &c.post;
+                let a = accounts
+                    .entry(p.account.clone())
+                    .or_insert_with(|| Account::new(&p.account, days));
+                meta(a, &p.owner, &p.level, &p.platform);
+                a.posts += 1;
+                a.characters += c.characters;
+                if let Some((day, hour, weekday)) = c.day {
+                    if let Some(d) = a.days.get_mut(day as usize) {
+                        *d = true;
+                    }
+                    a.hours[hour as usize % 24] += 1;
+                    a.weekdays[weekday as usize % 7] += 1;
+                }
+                if p.is_repost == Some(true)
+                    && p.source
+                        .as_ref()
+                        .is_some_and(|s| opts.authoritative.iter().any(|x| s.contains(x.as_str())))
+                {
+                    a.authoritative_reposts += 1;
+                }
+                for (rule, severity, message, excerpt) in &c.findings {
+                    let family = rule.split('.').next().unwrap_or(rule).to_string();
+                    *a.findings_by_family.entry(family).or_default() += 1;
+                    if rule.starts_with("typo.") || rule.starts_with("idiom.") {
+                        a.typo_findings += 1;
+                    }
+                    let serious = SERIOUS.contains(rule) && (*rule != "political.term" || *severity == Severity::Error);
+                    if serious {
+                        a.serious.push(Evidence {
+                            date: p.published_at.chars().take(10).collect(),
+                            title: p.title.clone().unwrap_or_default(),
+                            url: p.url.clone().unwrap_or_default(),
+                            rule,
+                            message: message.clone(),
+                            excerpt: excerpt.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Timeliness, typo rates, verdicts.
+    for a in accounts.values_mut() {
+        let mut gap = 0i64;
+        let mut longest = 0i64;
+        for &posted in &a.days {
+            gap = if posted { 0 } else { gap + 1 };
+            longest = longest.max(gap);
+        }
+        a.longest_gap_days = longest;
+        let tail = (STALE_DAYS as usize).min(a.days.len());
+        a.stale = !a.days[a.days.len() - tail..].iter().any(|&d| d);
+        a.typos_per_10k = if a.characters == 0 {
+            0.0
+        } else {
+            a.typo_findings as f64 * 10_000.0 / a.characters as f64
+        };
+        a.passed = !a.stale && a.serious.is_empty();
+    }
+    // An account's typo rate is high when it is well above the others':
+    // more than twice the median and at least three findings.
+    let mut rates: Vec<f64> = accounts
+        .values()
+        .filter(|a| a.characters > 0)
+        .map(|a| a.typos_per_10k)
+        .collect();
+    rates.sort_by(f64::total_cmp);
+    let median = rates.get(rates.len() / 2).copied().unwrap_or(0.0);
+    for a in accounts.values_mut() {
+        a.typo_rate_high = a.typo_findings >= 3 && a.typos_per_10k > (2.0 * median).max(1.0);
+    }
+    let all: Vec<&Account> = accounts.values().collect();
+    let group = |key: &dyn Fn(&Account) -> String| -> Vec<Rate> {
+        let mut groups: BTreeMap<String, Vec<&Account>> = BTreeMap::new();
+        for a in &all {
+            groups.entry(key(a)).or_default().push(a);
+        }
+        groups.into_iter().map(|(g, list)| rate(g, &list)).collect()
+    };
+    let by_level = group(&|a: &Account| {
+        if a.level.is_empty() {
+            "未注明".into()
+        } else {
+            a.level.clone()
+        }
+    });
+    let mut by_platform = group(&|a: &Account| platform_name(&a.platform).to_string());
+    let order = ["微信公众号", "微博", "客户端", "其他"];
+    by_platform.sort_by_key(|r| order.iter().position(|o| *o == r.group).unwrap_or(order.len()));
+    let overall = rate("全部".into(), &all);
+    Ok(Report {
+        from: opts.from.to_string(),
+        to: opts.to.to_string(),
+        posts_read,
+        posts_in_period: in_period,
+        bad_lines: bad,
+        overall,
+        by_level,
+        by_platform,
+        accounts: accounts.into_values().collect(),
+    })
+}
+
+fn pct(r: &Rate) -> String {
+    let s = format!("{:.1}", r.pass_rate);
+    s.strip_suffix(".0").map(|t| format!("{t}%")).unwrap_or(format!("{s}%"))
+}
+
+/// The problems of an account, as the attachment table words them:
+/// (突出问题, 扣分问题).
+fn problems(a: &Account) -> (Vec<String>, Vec<String>) {
+    let mut major = Vec::new();
+    if !a.serious.is_empty() {
+        major.push(format!("严重表述错误{}处", a.serious.len()));
+    }
+    if a.stale {
+        major.push(format!("内容更新不及时（检查期末{STALE_DAYS}天内未更新）"));
+    }
+    let mut minor = Vec::new();
+    if a.typo_rate_high {
+        minor.push(format!("疑似错别字率明显偏高（每万字{:.1}处）", a.typos_per_10k));
+    } else if a.typo_findings > 0 {
+        minor.push(format!("疑似错别字{}处", a.typo_findings));
+    }
+    if a.posts > 0 && a.authoritative_reposts == 0 {
+        minor.push("转载权威信息不足".into());
+    }
+    (major, minor)
+}
+
+/// The notice in Markdown: totals, pass rates, the attachment table, the
+/// evidence of every serious finding.
+pub fn markdown(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    writeln!(out, "# 政务新媒体检查情况（{} 至 {}）\n", r.from, r.to)?;
+    let levels: Vec<String> = r
+        .by_level
+        .iter()
+        .map(|x| format!("{}{}个", x.group, x.accounts))
+        .collect();
+    let platforms: Vec<String> = r
+        .by_platform
+        .iter()
+        .map(|x| format!("{}{}个", x.group, x.accounts))
+        .collect();
+    writeln!(
+        out,
+        "本次共检查政务新媒体账号{}个，其中{}；{}。",
+        r.overall.accounts,
+        levels.join("、"),
+        platforms.join("、")
+    )?;
+    let level_rates: Vec<String> = r
+        .by_level
+        .iter()
+        .map(|x| format!("{}合格率{}", x.group, pct(x)))
+        .collect();
+    let platform_rates: Vec<String> = r
+        .by_platform
+        .iter()
+        .map(|x| format!("{}合格率{}", x.group, pct(x)))
+        .collect();
+    writeln!(
+        out,
+        "总体合格率{}，{}；{}。\n",
+        pct(&r.overall),
+        level_rates.join("，"),
+        platform_rates.join("，")
+    )?;
+    writeln!(
+        out,
+        "读取文章{}篇，检查期内{}篇，格式错误{}行。\n",
+        r.posts_read, r.posts_in_period, r.bad_lines
+    )?;
+    writeln!(out, "## 附件：存在问题的账号\n")?;
+    writeln!(
+        out,
+        "| 序号 | 账号名称 | 开设主体 | 账号类型 | 存在的突出问题 | 存在的扣分问题 | 备注 |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    let mut n = 0;
+    for a in &r.accounts {
+        let (major, minor) = problems(a);
+        if major.is_empty() && minor.is_empty() {
+            continue;
+        }
+        n += 1;
+        let note = if a.passed { "" } else { "不合格" };
+        writeln!(
+            out,
+            "| {n} | {} | {} | {} | {} | {} | {note} |",
+            a.account,
+            a.owner,
+            platform_name(&a.platform),
+            major.join("；"),
+            minor.join("；")
+        )?;
+    }
+    writeln!(out, "\n## 严重表述错误明细\n")?;
+    for a in r.accounts.iter().filter(|a| !a.serious.is_empty()) {
+        for e in &a.serious {
+            writeln!(
+                out,
+                "- {}（{}）《{}》{}：{}；原文：…{}…",
+                a.account, e.date, e.title, e.rule, e.message, e.excerpt
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Parses a `YYYY-MM-DD` date.
+pub fn date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a date like 2023-06-30: {e}"))
+}

@@ -1,0 +1,154 @@
+//! `jiaodui inspect` on a hand-made fixture shaped like the notice this
+//! project grew from: 84 accounts (43 city-level, 41 district-level; 69
+//! WeChat, 7 Weibo, 2 apps, 6 other), four failing.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+const CLEAN: &str = "今天召开全市安全生产工作会议，部署汛期各项工作。";
+
+/// Writes the fixture: posts.jsonl and accounts.csv.
+fn fixture(dir: &Path) {
+    let mut posts = String::new();
+    let mut accounts = String::from("account,owner,level,platform\n");
+    for i in 0..84 {
+        let level = if i < 43 {
+            "市级部门"
+        } else {
+            "辖市区及其部门"
+        };
+        // Platforms: 69 WeChat, 7 Weibo, 2 apps, 6 other.
+        let platform = match i % 12 {
+            0 if i / 12 < 7 => "weibo",
+            1 if i / 12 < 2 => "app",
+            2 if i / 12 < 6 => "other",
+            _ => "wechat",
+        };
+        let name = format!("账号{i:02}");
+        writeln!(accounts, "{name},单位{i:02},{level},{platform}").unwrap();
+        // Failing: #3 (city, serious error), #51 (district, serious error),
+        // #63 and #75 (district, no update in the last two weeks). All WeChat.
+        let last_day = if i == 63 || i == 75 { 61 } else { 90 };
+        let mut day = 0;
+        while day <= last_day {
+            let date = chrono_date(day);
+            let text = if (i == 3 || i == 51) && day == 30 {
+                "要推进一路一带建设。"
+            } else {
+                CLEAN
+            };
+            writeln!(
+                posts,
+                r#"{{"account":"{name}","owner":"单位{i:02}","level":"{level}","platform":"{platform}","published_at":"{date}T09:30:00+08:00","title":"工作动态","text":"{text}","url":"https://example.gov.cn/{i}/{day}","is_repost":{},"source":"新华社"}}"#,
+                day % 10 == 0
+            )
+            .unwrap();
+            day += 5;
+        }
+    }
+    // A bad line, counted and skipped.
+    posts.push_str("{\"account\": 不是JSON}\n");
+    std::fs::write(dir.join("posts.jsonl"), posts).unwrap();
+    std::fs::write(dir.join("accounts.csv"), accounts).unwrap();
+}
+
+/// 2023-04-01 plus `day` days, as YYYY-MM-DD.
+fn chrono_date(day: i64) -> String {
+    let months = [(4, 30), (5, 31), (6, 30)];
+    let mut d = day;
+    for (m, len) in months {
+        if d < len {
+            return format!("2023-{m:02}-{:02}", d + 1);
+        }
+        d -= len;
+    }
+    "2023-07-01".into()
+}
+
+fn inspect(dir: &Path, format: &str) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .args([
+            "inspect",
+            "posts.jsonl",
+            "--accounts",
+            "accounts.csv",
+            "--from",
+            "2023-04-01",
+            "--to",
+            "2023-06-30",
+            "--format",
+            format,
+        ])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn reproduces_the_notice_percentages() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let (code, md, err) = inspect(dir.path(), "md");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("posts.jsonl:"),
+        "the bad line is reported with its number: {err}"
+    );
+    assert!(md.contains("本次共检查政务新媒体账号84个"), "{md}");
+    assert!(md.contains("总体合格率95.2%"), "{md}");
+    assert!(md.contains("市级部门合格率97.7%"), "{md}");
+    assert!(md.contains("辖市区及其部门合格率92.7%"), "{md}");
+    assert!(md.contains("微信公众号合格率94.2%"), "{md}");
+    assert!(md.contains("微博合格率100%"), "{md}");
+    assert!(md.contains("| 序号 | 账号名称 | 开设主体 | 账号类型 | 存在的突出问题 | 存在的扣分问题 | 备注 |"));
+    assert!(md.contains("严重表述错误1处"), "{md}");
+    assert!(md.contains("内容更新不及时"), "{md}");
+
+    let (_, json, _) = inspect(dir.path(), "json");
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(r["overall"]["accounts"], 84);
+    assert_eq!(r["overall"]["passed"], 80);
+    assert_eq!(r["bad_lines"], 1);
+    let by_platform: Vec<(String, u64)> = r["by_platform"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["group"].as_str().unwrap().to_string(),
+                x["accounts"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_platform,
+        [
+            ("微信公众号".to_string(), 69),
+            ("微博".to_string(), 7),
+            ("客户端".to_string(), 2),
+            ("其他".to_string(), 6)
+        ]
+    );
+    let failing: Vec<&str> = r["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["passed"] == false)
+        .map(|a| a["account"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, ["账号03", "账号51", "账号63", "账号75"]);
+    let a63 = r["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["account"] == "账号63")
+        .unwrap();
+    assert_eq!(a63["stale"], true);
+    assert_eq!(a63["longest_gap_days"], 30, "days 61 to 90 of the period");
+}
