@@ -537,3 +537,148 @@ pub fn markdown(out: &mut impl Write, r: &Report) -> io::Result<()> {
 pub fn date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a date like 2023-06-30: {e}"))
 }
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A horizontal bar chart as inline SVG: (label, value, shown value).
+fn bars(title: &str, rows: &[(String, f64, String)], max: f64) -> String {
+    let height = 28 * rows.len() + 36;
+    let mut svg = format!(
+        r##"<figure><figcaption>{}</figcaption><svg xmlns="http://www.w3.org/2000/svg" width="640" height="{height}" role="img" aria-label="{}">"##,
+        esc(title),
+        esc(title)
+    );
+    for (i, (label, value, shown)) in rows.iter().enumerate() {
+        let y = 10 + 28 * i;
+        let w = if max > 0.0 { (value / max * 380.0).max(1.0) } else { 1.0 };
+        svg.push_str(&format!(
+            r##"<text x="150" y="{}" text-anchor="end" font-size="13">{}</text><rect x="160" y="{}" width="{w:.1}" height="18" fill="#3a6ea5"/><text x="{:.1}" y="{}" font-size="13">{}</text>"##,
+            y + 14,
+            esc(label),
+            y,
+            166.0 + w,
+            y + 14,
+            esc(shown)
+        ));
+    }
+    svg.push_str("</svg></figure>");
+    svg
+}
+
+/// The report as one self-contained HTML file: inline CSS and SVG charts,
+/// nothing fetched from the network.
+pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    let mut md = Vec::new();
+    markdown(&mut md, r)?;
+    let md = String::from_utf8_lossy(&md);
+    let rates: Vec<(String, f64, String)> = std::iter::once(&r.overall)
+        .chain(&r.by_level)
+        .chain(&r.by_platform)
+        .map(|x| (x.group.clone(), x.pass_rate, pct(x)))
+        .collect();
+    let mut typo: Vec<&Account> = r.accounts.iter().filter(|a| a.characters > 0).collect();
+    typo.sort_by(|a, b| b.typos_per_10k.total_cmp(&a.typos_per_10k));
+    let typo_rows: Vec<(String, f64, String)> = typo
+        .iter()
+        .take(15)
+        .map(|a| (a.account.clone(), a.typos_per_10k, format!("{:.1}", a.typos_per_10k)))
+        .collect();
+    let typo_max = typo_rows.first().map_or(1.0, |r| r.1.max(1.0));
+    let mut body = String::new();
+    for line in md.lines() {
+        if let Some(h) = line.strip_prefix("# ") {
+            body.push_str(&format!("<h1>{}</h1>\n", esc(h)));
+        } else if let Some(h) = line.strip_prefix("## ") {
+            body.push_str(&format!("<h2>{}</h2>\n", esc(h)));
+        } else if line.starts_with("|---") {
+            continue;
+        } else if let Some(row) = line.strip_prefix('|') {
+            let cells: Vec<&str> = row.trim_end_matches('|').split('|').map(str::trim).collect();
+            let tag = if cells.first() == Some(&"序号") { "th" } else { "td" };
+            body.push_str("<tr>");
+            for c in cells {
+                body.push_str(&format!("<{tag}>{}</{tag}>", esc(c)));
+            }
+            body.push_str("</tr>\n");
+        } else if let Some(item) = line.strip_prefix("- ") {
+            body.push_str(&format!("<li>{}</li>\n", esc(item)));
+        } else if !line.is_empty() {
+            body.push_str(&format!("<p>{}</p>\n", esc(line)));
+        }
+    }
+    // Group the table rows into a table element.
+    let body = body.replacen("<tr>", "<table><tr>", 1);
+    let body = match body.rfind("</tr>\n") {
+        Some(i) => format!("{}</table>\n{}", &body[..i + 6], &body[i + 6..]),
+        None => body,
+    };
+    let charts = format!(
+        "{}{}",
+        bars("合格率（%）", &rates, 100.0),
+        bars("每万字疑似错别字（前15个账号）", &typo_rows, typo_max)
+    );
+    write!(
+        out,
+        r##"<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>政务新媒体检查情况 {from} 至 {to}</title>
+<style>
+body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; max-width: 1000px; margin: 2em auto; color: #222; line-height: 1.6; }}
+table {{ border-collapse: collapse; width: 100%; margin: 1em 0; }}
+th, td {{ border: 1px solid #999; padding: .3em .5em; font-size: 14px; }}
+th {{ background: #eef2f7; }}
+figure {{ margin: 1.5em 0; }} figcaption {{ font-weight: bold; }}
+</style></head><body>
+{body}
+{charts}
+</body></html>
+"##,
+        from = esc(&r.from),
+        to = esc(&r.to),
+    )
+}
+
+/// The rectification list (CSV): account, owner, problem, evidence,
+/// deadline 24 hours after `now`.
+pub fn rectification(out: &mut impl Write, r: &Report, now: chrono::NaiveDateTime) -> io::Result<()> {
+    let deadline = (now + chrono::Duration::hours(24)).format("%Y-%m-%d %H:%M").to_string();
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["账号名称", "开设主体", "问题", "证据", "整改期限"])?;
+    for a in &r.accounts {
+        for e in &a.serious {
+            let evidence = format!("{} 《{}》 {} …{}… {}", e.date, e.title, e.message, e.excerpt, e.url);
+            w.write_record([
+                a.account.as_str(),
+                a.owner.as_str(),
+                "严重表述错误",
+                evidence.as_str(),
+                deadline.as_str(),
+            ])?;
+        }
+        if a.stale {
+            let evidence = format!("检查期末{STALE_DAYS}天内未更新，最长{}天未更新", a.longest_gap_days);
+            w.write_record([
+                a.account.as_str(),
+                a.owner.as_str(),
+                "内容更新不及时",
+                evidence.as_str(),
+                deadline.as_str(),
+            ])?;
+        }
+        if a.typo_rate_high {
+            let evidence = format!("疑似错别字{}处，每万字{:.1}处", a.typo_findings, a.typos_per_10k);
+            w.write_record([
+                a.account.as_str(),
+                a.owner.as_str(),
+                "疑似错别字率明显偏高",
+                evidence.as_str(),
+                deadline.as_str(),
+            ])?;
+        }
+    }
+    w.flush()
+}

@@ -92,6 +92,10 @@ struct InspectArgs {
     /// Write the report here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Also write the rectification list (CSV: account, owner, problem,
+    /// evidence, deadline 24 hours after the report) here.
+    #[arg(long, value_name = "FILE")]
+    rectification: Option<PathBuf>,
     /// A source whose reposts count as authoritative (repeatable; default:
     /// 新华社, 人民日报, 中国政府网, 央视新闻, 新华网, 人民网, 求是).
     #[arg(long, value_name = "NAME")]
@@ -100,7 +104,11 @@ struct InspectArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum InspectFormat {
+    /// The notice and its attachment table, Markdown.
     Md,
+    /// One self-contained HTML file with charts.
+    Html,
+    /// Every figure, JSON.
     Json,
 }
 
@@ -563,10 +571,16 @@ fn inspect_cmd(args: InspectArgs) -> io::Result<ExitCode> {
     let mut buf: Vec<u8> = Vec::new();
     match args.format {
         InspectFormat::Md => inspect::markdown(&mut buf, &report)?,
+        InspectFormat::Html => inspect::html(&mut buf, &report)?,
         InspectFormat::Json => {
             serde_json::to_writer_pretty(&mut buf, &report)?;
             buf.push(b'\n');
         }
+    }
+    if let Some(path) = &args.rectification {
+        let mut csv_buf = Vec::new();
+        inspect::rectification(&mut csv_buf, &report, chrono::Local::now().naive_local())?;
+        std::fs::write(path, csv_buf)?;
     }
     match &args.output {
         Some(path) => std::fs::write(path, &buf)?,

@@ -152,3 +152,91 @@ fn reproduces_the_notice_percentages() {
     assert_eq!(a63["stale"], true);
     assert_eq!(a63["longest_gap_days"], 30, "days 61 to 90 of the period");
 }
+
+#[test]
+fn html_report_is_self_contained_and_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let (code, html, err) = inspect(dir.path(), "html");
+    assert_eq!(code, 0, "{err}");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg") && html.contains("<style>"));
+    for external in ["<script", "<link", "src=", "@import", "url("] {
+        assert!(!html.contains(external), "no network access: {external}");
+    }
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, &html).unwrap();
+    // Rendered in headless Chromium (.ci/run installs Debian's chromium).
+    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    let Some(chromium) = chromium else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium (.ci/run installs it)"
+        );
+        eprintln!("skipped the rendering: no chromium on this machine");
+        return;
+    };
+    let profile = dir.path().join("chromium-profile");
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    for number in [
+        "总体合格率95.2%",
+        "市级部门合格率97.7%",
+        "辖市区及其部门合格率92.7%",
+        "微信公众号合格率94.2%",
+        "微博合格率100%",
+        "账号75",
+    ] {
+        assert!(dom.contains(number), "{number} is not on the rendered page");
+    }
+}
+
+#[test]
+fn rectification_list() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .args([
+            "inspect",
+            "posts.jsonl",
+            "--accounts",
+            "accounts.csv",
+            "--from",
+            "2023-04-01",
+            "--to",
+            "2023-06-30",
+        ])
+        .args(["--rectification", "fix.csv", "-o", "notice.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = std::fs::read_to_string(dir.path().join("fix.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "账号名称,开设主体,问题,证据,整改期限");
+    assert_eq!(lines.len(), 5, "{csv}");
+    assert!(lines.iter().any(|l| l.starts_with("账号63,单位63,内容更新不及时,")));
+    assert!(std::fs::read_to_string(dir.path().join("notice.md"))
+        .unwrap()
+        .contains("总体合格率95.2%"));
+}
