@@ -37,6 +37,10 @@ pub const AUTHORITATIVE: &[&str] = &[
     "求是",
 ];
 
+/// Serious findings kept as evidence per account (the rest are counted):
+/// memory grows with accounts, not posts.
+const MAX_EVIDENCE: usize = 50;
+
 /// Days without an update before the end of the period that fail an account.
 const STALE_DAYS: i64 = 14;
 
@@ -92,6 +96,8 @@ pub struct Account {
     pub typo_findings: usize,
     pub typos_per_10k: f64,
     pub typo_rate_high: bool,
+    /// Serious findings (single vetoes); the first ones with evidence.
+    pub serious_count: usize,
     pub serious: Vec<Evidence>,
     pub authoritative_reposts: usize,
     pub hours: [usize; 24],
@@ -115,6 +121,7 @@ impl Account {
             typo_findings: 0,
             typos_per_10k: 0.0,
             typo_rate_high: false,
+            serious_count: 0,
             serious: Vec::new(),
             authoritative_reposts: 0,
             hours: [0; 24],
@@ -351,6 +358,9 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
                     }
                     let serious = SERIOUS.contains(rule) && (*rule != "political.term" || *severity == Severity::Error);
                     if serious {
+                        a.serious_count += 1;
+                    }
+                    if serious && a.serious.len() < MAX_EVIDENCE {
                         a.serious.push(Evidence {
                             date: p.published_at.chars().take(10).collect(),
                             title: p.title.clone().unwrap_or_default(),
@@ -380,7 +390,7 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
         } else {
             a.typo_findings as f64 * 10_000.0 / a.characters as f64
         };
-        a.passed = !a.stale && a.serious.is_empty();
+        a.passed = !a.stale && a.serious_count == 0;
     }
     // An account's typo rate is high when it is well above the others':
     // more than twice the median and at least three findings.
@@ -435,8 +445,8 @@ fn pct(r: &Rate) -> String {
 /// (突出问题, 扣分问题).
 fn problems(a: &Account) -> (Vec<String>, Vec<String>) {
     let mut major = Vec::new();
-    if !a.serious.is_empty() {
-        major.push(format!("严重表述错误{}处", a.serious.len()));
+    if a.serious_count > 0 {
+        major.push(format!("严重表述错误{}处", a.serious_count));
     }
     if a.stale {
         major.push(format!("内容更新不及时（检查期末{STALE_DAYS}天内未更新）"));
