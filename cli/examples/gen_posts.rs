@@ -45,7 +45,7 @@ fn main() {
     let mut out = BufWriter::new(out.lock());
     for _ in 0..posts {
         let a = next() % accounts;
-        let level = if a % 2 == 0 {
+        let level = if a.is_multiple_of(2) {
             "市级部门"
         } else {
             "辖市区及其部门"
