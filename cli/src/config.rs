@@ -37,6 +37,19 @@ pub struct Config {
     /// to files of that type on top of `rules`.
     #[serde(default)]
     pub types: BTreeMap<FileType, TypeSettings>,
+    /// `jiaodui inspect`: grades and authoritative sources.
+    #[serde(default)]
+    pub inspect: InspectSettings,
+}
+
+/// Settings of `jiaodui inspect`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InspectSettings {
+    /// Thresholds of the grades 好 and 较好.
+    pub grades: Option<crate::inspect::Grades>,
+    /// Sources whose reposts count as authoritative.
+    pub authoritative: Option<Vec<String>>,
 }
 
 /// Data files.
@@ -223,4 +236,16 @@ pub const DEFAULT: &str = r#"# jiaodui.toml — configuration of jiaodui (校对
 # Per file type (markdown, html, text):
 # [types.markdown.rules]
 # "punct.half-width" = "off"
+
+# jiaodui inspect: the grades 好 and 较好 (below them 一般) and the authoritative sources.
+# [inspect]
+# authoritative = ["新华社", "人民日报", "中国政府网"]
+# [inspect.grades.good]
+# max_typos_per_10k = 1.0
+# max_gap_days = 7
+# min_authoritative_reposts = 3
+# [inspect.grades.fair]
+# max_typos_per_10k = 3.0
+# max_gap_days = 10
+# min_authoritative_reposts = 1
 "#;

@@ -41,6 +41,10 @@ pub const AUTHORITATIVE: &[&str] = &[
 /// memory grows with accounts, not posts.
 const MAX_EVIDENCE: usize = 50;
 
+/// Posts on one day that make a burst (发布时机: many posts at once, then
+/// silence).
+const BURST: u16 = 10;
+
 /// Days without an update before the end of the period that fail an account.
 const STALE_DAYS: i64 = 14;
 
@@ -87,9 +91,12 @@ pub struct Account {
     pub platform: String,
     pub posts: usize,
     pub characters: usize,
-    /// Days with at least one post, one flag per day of the period.
+    /// Posts per day of the period.
     #[serde(skip)]
-    days: Vec<bool>,
+    days: Vec<u16>,
+    /// The most posts on one day, and the days with a burst of posts.
+    pub max_posts_per_day: u16,
+    pub burst_days: usize,
     pub longest_gap_days: i64,
     pub stale: bool,
     pub findings_by_family: BTreeMap<String, usize>,
@@ -103,6 +110,64 @@ pub struct Account {
     pub hours: [usize; 24],
     pub weekdays: [usize; 7],
     pub passed: bool,
+    /// 好, 较好 or 一般 (不合格 when failed), by the thresholds.
+    pub grade: String,
+}
+
+/// Thresholds of a grade: an account meets it when all hold.
+#[derive(Debug, Clone, Copy, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Suspected typos per 10,000 characters, at most.
+    pub max_typos_per_10k: f64,
+    /// Longest stretch without an update, in days, at most.
+    pub max_gap_days: i64,
+    /// Reposts of authoritative sources, at least.
+    pub min_authoritative_reposts: usize,
+}
+
+/// The grades 好 and 较好 (below them: 一般).
+#[derive(Debug, Clone, Copy, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grades {
+    /// 好.
+    pub good: Grade,
+    /// 较好.
+    pub fair: Grade,
+}
+
+impl Default for Grades {
+    fn default() -> Grades {
+        Grades {
+            good: Grade {
+                max_typos_per_10k: 1.0,
+                max_gap_days: 7,
+                min_authoritative_reposts: 3,
+            },
+            fair: Grade {
+                max_typos_per_10k: 3.0,
+                max_gap_days: 10,
+                min_authoritative_reposts: 1,
+            },
+        }
+    }
+}
+
+fn grade(a: &Account, g: &Grades) -> &'static str {
+    let meets = |t: &Grade| {
+        a.typos_per_10k <= t.max_typos_per_10k
+            && a.longest_gap_days <= t.max_gap_days
+            && a.authoritative_reposts >= t.min_authoritative_reposts
+    };
+    if !a.passed {
+        "不合格"
+    } else if meets(&g.good) {
+        "好"
+    } else if meets(&g.fair) {
+        "较好"
+    } else {
+        "一般"
+    }
 }
 
 impl Account {
@@ -114,7 +179,9 @@ impl Account {
             platform: "other".into(),
             posts: 0,
             characters: 0,
-            days: vec![false; days],
+            days: vec![0; days],
+            max_posts_per_day: 0,
+            burst_days: 0,
             longest_gap_days: 0,
             stale: false,
             findings_by_family: BTreeMap::new(),
@@ -127,6 +194,7 @@ impl Account {
             hours: [0; 24],
             weekdays: [0; 7],
             passed: true,
+            grade: String::new(),
         }
     }
 }
@@ -230,6 +298,7 @@ pub struct Options {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub authoritative: Vec<String>,
+    pub grades: Grades,
 }
 
 /// Reads the accounts file (JSON Lines or CSV with a header
@@ -338,7 +407,7 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
                 a.characters += c.characters;
                 if let Some((day, hour, weekday)) = c.day {
                     if let Some(d) = a.days.get_mut(day as usize) {
-                        *d = true;
+                        *d = d.saturating_add(1);
                     }
                     a.hours[hour as usize % 24] += 1;
                     a.weekdays[weekday as usize % 7] += 1;
@@ -379,12 +448,14 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
         let mut gap = 0i64;
         let mut longest = 0i64;
         for &posted in &a.days {
-            gap = if posted { 0 } else { gap + 1 };
+            gap = if posted > 0 { 0 } else { gap + 1 };
             longest = longest.max(gap);
         }
         a.longest_gap_days = longest;
         let tail = (STALE_DAYS as usize).min(a.days.len());
-        a.stale = !a.days[a.days.len() - tail..].iter().any(|&d| d);
+        a.stale = !a.days[a.days.len() - tail..].iter().any(|&d| d > 0);
+        a.max_posts_per_day = a.days.iter().copied().max().unwrap_or(0);
+        a.burst_days = a.days.iter().filter(|&&d| d >= BURST).count();
         a.typos_per_10k = if a.characters == 0 {
             0.0
         } else {
@@ -403,6 +474,7 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
     let median = rates.get(rates.len() / 2).copied().unwrap_or(0.0);
     for a in accounts.values_mut() {
         a.typo_rate_high = a.typo_findings >= 3 && a.typos_per_10k > (2.0 * median).max(1.0);
+        a.grade = grade(a, &opts.grades).to_string();
     }
     let all: Vec<&Account> = accounts.values().collect();
     let group = |key: &dyn Fn(&Account) -> String| -> Vec<Rate> {
@@ -530,6 +602,19 @@ pub fn markdown(out: &mut impl Write, r: &Report) -> io::Result<()> {
             minor.join("；")
         )?;
     }
+    writeln!(out, "\n## 账号评级与发布时机\n")?;
+    writeln!(
+        out,
+        "| 账号名称 | 评级 | 发文数 | 最长未更新（天） | 单日最多发文 | 集中发文天数 | 权威转载 |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    for a in &r.accounts {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            a.account, a.grade, a.posts, a.longest_gap_days, a.max_posts_per_day, a.burst_days, a.authoritative_reposts
+        )?;
+    }
     writeln!(out, "\n## 严重表述错误明细\n")?;
     for a in r.accounts.iter().filter(|a| !a.serious.is_empty()) {
         for e in &a.serious {
@@ -580,6 +665,25 @@ fn bars(title: &str, rows: &[(String, f64, String)], max: f64) -> String {
     svg
 }
 
+/// A small bar chart of counts, as inline SVG.
+fn spark(counts: &[usize]) -> String {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="24">"#,
+        counts.len() * 6
+    );
+    for (i, &c) in counts.iter().enumerate() {
+        let h = (c as f64 / max * 22.0).max(if c > 0 { 1.0 } else { 0.0 });
+        svg.push_str(&format!(
+            r##"<rect x="{}" y="{:.1}" width="5" height="{h:.1}" fill="#5b8bc4"/>"##,
+            i * 6,
+            23.0 - h
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 /// The report as one self-contained HTML file: inline CSS and SVG charts,
 /// nothing fetched from the network.
 pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
@@ -600,7 +704,13 @@ pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
         .collect();
     let typo_max = typo_rows.first().map_or(1.0, |r| r.1.max(1.0));
     let mut body = String::new();
+    let mut in_table = false;
     for line in md.lines() {
+        let is_row = line.starts_with('|');
+        if in_table && !is_row {
+            body.push_str("</table>\n");
+            in_table = false;
+        }
         if let Some(h) = line.strip_prefix("# ") {
             body.push_str(&format!("<h1>{}</h1>\n", esc(h)));
         } else if let Some(h) = line.strip_prefix("## ") {
@@ -609,10 +719,24 @@ pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
             continue;
         } else if let Some(row) = line.strip_prefix('|') {
             let cells: Vec<&str> = row.trim_end_matches('|').split('|').map(str::trim).collect();
-            let tag = if cells.first() == Some(&"序号") { "th" } else { "td" };
+            let tag = if in_table { "td" } else { "th" };
+            if !in_table {
+                body.push_str("<table>");
+                in_table = true;
+            }
             body.push_str("<tr>");
-            for c in cells {
+            for c in &cells {
                 body.push_str(&format!("<{tag}>{}</{tag}>", esc(c)));
+            }
+            // The posting-time profile of an account row of the grade table.
+            if tag == "th" && cells.first() == Some(&"账号名称") {
+                body.push_str("<th>发布时段（0–23时）</th><th>星期（一至日）</th>");
+            } else if tag == "td" {
+                if let Some(a) = r.accounts.iter().find(|a| Some(&a.account.as_str()) == cells.first()) {
+                    if cells.len() == 7 && cells[1] == a.grade {
+                        body.push_str(&format!("<td>{}</td><td>{}</td>", spark(&a.hours), spark(&a.weekdays)));
+                    }
+                }
             }
             body.push_str("</tr>\n");
         } else if let Some(item) = line.strip_prefix("- ") {
@@ -621,12 +745,9 @@ pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
             body.push_str(&format!("<p>{}</p>\n", esc(line)));
         }
     }
-    // Group the table rows into a table element.
-    let body = body.replacen("<tr>", "<table><tr>", 1);
-    let body = match body.rfind("</tr>\n") {
-        Some(i) => format!("{}</table>\n{}", &body[..i + 6], &body[i + 6..]),
-        None => body,
-    };
+    if in_table {
+        body.push_str("</table>\n");
+    }
     let charts = format!(
         "{}{}",
         bars("合格率（%）", &rates, 100.0),

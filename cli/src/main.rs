@@ -92,6 +92,13 @@ struct InspectArgs {
     /// Write the report here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Use this configuration file ([inspect] grades and sources) instead of
+    /// the jiaodui.toml found from the current directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every jiaodui.toml.
+    #[arg(long)]
+    no_config: bool,
     /// Also write the rectification list (CSV: account, owner, problem,
     /// evidence, deadline 24 hours after the report) here.
     #[arg(long, value_name = "FILE")]
@@ -545,6 +552,20 @@ fn process_into(
 }
 
 fn inspect_cmd(args: InspectArgs) -> io::Result<ExitCode> {
+    // The thresholds of the grades and the authoritative sources may come
+    // from jiaodui.toml ([inspect]).
+    let cfg = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(p), _) => Some(p.clone()),
+        (None, false) => config::find(std::path::Path::new(".")),
+    };
+    let cfg = match cfg.map(|p| config::load(&p)).transpose() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("jiaodui: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     if args.to < args.from {
         eprintln!("jiaodui: error: --to {} is before --from {}", args.to, args.from);
         return Ok(ExitCode::from(2));
@@ -554,11 +575,14 @@ fn inspect_cmd(args: InspectArgs) -> io::Result<ExitCode> {
         accounts: args.accounts,
         from: args.from,
         to: args.to,
-        authoritative: if args.authoritative.is_empty() {
-            inspect::AUTHORITATIVE.iter().map(|s| s.to_string()).collect()
-        } else {
+        authoritative: if !args.authoritative.is_empty() {
             args.authoritative
+        } else if let Some(list) = cfg.as_ref().and_then(|c| c.config.inspect.authoritative.clone()) {
+            list
+        } else {
+            inspect::AUTHORITATIVE.iter().map(|s| s.to_string()).collect()
         },
+        grades: cfg.as_ref().and_then(|c| c.config.inspect.grades).unwrap_or_default(),
     };
     let mut errors = Vec::new();
     let report = inspect::run(&Linter::new(), &opts, &mut errors)?;

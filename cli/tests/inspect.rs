@@ -240,3 +240,41 @@ fn rectification_list() {
         .unwrap()
         .contains("总体合格率95.2%"));
 }
+
+#[test]
+fn grades_follow_the_configured_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let grades = |dir: &Path| -> Vec<(String, String)> {
+        let (_, json, err) = inspect(dir, "json");
+        let r: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|_| panic!("{err}"));
+        r["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["account"].as_str().unwrap().to_string(),
+                    a["grade"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    // Defaults: posts every five days (gap 4), six authoritative reposts, no typos: 好.
+    let g = grades(dir.path());
+    assert_eq!(g.iter().filter(|(_, g)| g == "不合格").count(), 4);
+    assert_eq!(g.iter().filter(|(_, g)| g == "好").count(), 80);
+    // Stricter thresholds in jiaodui.toml.
+    std::fs::write(
+        dir.path().join("jiaodui.toml"),
+        "[inspect.grades.good]\nmax_typos_per_10k = 0.0\nmax_gap_days = 3\nmin_authoritative_reposts = 1\n\n[inspect.grades.fair]\nmax_typos_per_10k = 1.0\nmax_gap_days = 4\nmin_authoritative_reposts = 1\n",
+    )
+    .unwrap();
+    let g = grades(dir.path());
+    assert_eq!(g.iter().filter(|(_, g)| g == "较好").count(), 80);
+    let (_, html, _) = inspect(dir.path(), "html");
+    assert!(
+        html.contains("发布时段") && html.matches("<svg").count() > 100,
+        "posting-time charts"
+    );
+}
