@@ -112,6 +112,36 @@ pub struct Account {
     pub passed: bool,
     /// 好, 较好 or 一般 (不合格 when failed), by the thresholds.
     pub grade: String,
+    /// The links found in the posts (at most [`MAX_LINKS`] per account).
+    #[serde(skip)]
+    links: std::collections::BTreeSet<String>,
+    /// Links that did not answer, or answered with an error status.
+    pub dead_links: Vec<DeadLink>,
+}
+
+/// A link that does not work.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadLink {
+    pub url: String,
+    pub error: String,
+}
+
+/// Links kept per account for `--check-links`.
+const MAX_LINKS: usize = 500;
+
+/// The http(s) links of a text: up to white space, a quote, a bracket or a
+/// Chinese character.
+fn links_in(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("http").filter_map(move |(i, _)| {
+        let rest = &text[i..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
+            .unwrap_or(rest.len());
+        Some(rest[..end].trim_end_matches(['.', ',', ';']))
+    })
 }
 
 /// Thresholds of a grade: an account meets it when all hold.
@@ -195,6 +225,8 @@ impl Account {
             weekdays: [0; 7],
             passed: true,
             grade: String::new(),
+            links: Default::default(),
+            dead_links: Vec::new(),
         }
     }
 }
@@ -250,6 +282,7 @@ fn rate(group: String, accounts: &[&Account]) -> Rate {
 /// What one post yields, before it is folded into its account.
 struct Checked {
     post: Post,
+    links: Vec<String>,
     day: Option<(i64, u32, u32)>,
     characters: usize,
     findings: Vec<(&'static str, Severity, String, String)>,
@@ -283,12 +316,59 @@ fn check_post(linter: &Linter, post: Post, from: NaiveDate, to: NaiveDate) -> Op
         when.hour(),
         when.weekday().num_days_from_monday(),
     );
+    let raw = post.html.as_deref().unwrap_or(&body);
+    let links = post
+        .url
+        .iter()
+        .map(String::as_str)
+        .chain(links_in(raw))
+        .map(str::to_string)
+        .collect();
     Some(Checked {
         characters: body.chars().filter(|c| !c.is_whitespace()).count(),
         post,
+        links,
         day: Some(day),
         findings,
     })
+}
+
+/// Requests every link once (GET, not reading the body) with a timeout, at
+/// most `concurrency` at a time, and records the dead ones per account.
+fn check_links(accounts: &mut BTreeMap<String, Account>, timeout: std::time::Duration, concurrency: usize) {
+    let unique: std::collections::BTreeSet<String> = accounts.values().flat_map(|a| a.links.iter().cloned()).collect();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .max_redirects(5)
+        .build()
+        .into();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(concurrency.max(1)).build();
+    let check = |url: &String| -> (String, Option<String>) {
+        let result = match agent.get(url).call() {
+            Ok(resp) if resp.status().as_u16() < 400 => None,
+            Ok(resp) => Some(format!("HTTP {}", resp.status().as_u16())),
+            Err(e) => Some(e.to_string()),
+        };
+        (url.clone(), result)
+    };
+    let results: BTreeMap<String, Option<String>> = match pool {
+        Ok(pool) => pool.install(|| unique.par_iter().map(check).collect()),
+        Err(_) => unique.iter().map(check).collect(),
+    };
+    for a in accounts.values_mut() {
+        a.dead_links = a
+            .links
+            .iter()
+            .filter_map(|l| {
+                results
+                    .get(l)
+                    .cloned()
+                    .flatten()
+                    .map(|error| DeadLink { url: l.clone(), error })
+            })
+            .collect();
+    }
 }
 
 /// Options of `jiaodui inspect`.
@@ -299,6 +379,8 @@ pub struct Options {
     pub to: NaiveDate,
     pub authoritative: Vec<String>,
     pub grades: Grades,
+    /// Check the links: (timeout, concurrency).
+    pub check_links: Option<(std::time::Duration, usize)>,
 }
 
 /// Reads the accounts file (JSON Lines or CSV with a header
@@ -412,6 +494,13 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
                     a.hours[hour as usize % 24] += 1;
                     a.weekdays[weekday as usize % 7] += 1;
                 }
+                if opts.check_links.is_some() {
+                    for l in &c.links {
+                        if a.links.len() < MAX_LINKS {
+                            a.links.insert(l.clone());
+                        }
+                    }
+                }
                 if p.is_repost == Some(true)
                     && p.source
                         .as_ref()
@@ -462,6 +551,9 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
             a.typo_findings as f64 * 10_000.0 / a.characters as f64
         };
         a.passed = !a.stale && a.serious_count == 0;
+    }
+    if let Some((timeout, concurrency)) = opts.check_links {
+        check_links(&mut accounts, timeout, concurrency);
     }
     // An account's typo rate is high when it is well above the others':
     // more than twice the median and at least three findings.
@@ -531,6 +623,9 @@ fn problems(a: &Account) -> (Vec<String>, Vec<String>) {
     }
     if a.posts > 0 && a.authoritative_reposts == 0 {
         minor.push("转载权威信息不足".into());
+    }
+    if !a.dead_links.is_empty() {
+        minor.push(format!("链接失效{}个", a.dead_links.len()));
     }
     (major, minor)
 }
@@ -614,6 +709,14 @@ pub fn markdown(out: &mut impl Write, r: &Report) -> io::Result<()> {
             "| {} | {} | {} | {} | {} | {} | {} |",
             a.account, a.grade, a.posts, a.longest_gap_days, a.max_posts_per_day, a.burst_days, a.authoritative_reposts
         )?;
+    }
+    if r.accounts.iter().any(|a| !a.dead_links.is_empty()) {
+        writeln!(out, "\n## 失效链接\n")?;
+        for a in r.accounts.iter().filter(|a| !a.dead_links.is_empty()) {
+            for l in &a.dead_links {
+                writeln!(out, "- {}：{}（{}）", a.account, l.url, l.error)?;
+            }
+        }
     }
     writeln!(out, "\n## 严重表述错误明细\n")?;
     for a in r.accounts.iter().filter(|a| !a.serious.is_empty()) {

@@ -92,6 +92,15 @@ struct InspectArgs {
     /// Write the report here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Request every link of the posts and report the dead ones per account.
+    #[arg(long)]
+    check_links: bool,
+    /// Seconds to wait for a link.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    link_timeout: u64,
+    /// Links requested at a time.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    link_concurrency: usize,
     /// Use this configuration file ([inspect] grades and sources) instead of
     /// the jiaodui.toml found from the current directory.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
@@ -583,6 +592,12 @@ fn inspect_cmd(args: InspectArgs) -> io::Result<ExitCode> {
             inspect::AUTHORITATIVE.iter().map(|s| s.to_string()).collect()
         },
         grades: cfg.as_ref().and_then(|c| c.config.inspect.grades).unwrap_or_default(),
+        check_links: args.check_links.then(|| {
+            (
+                std::time::Duration::from_secs(args.link_timeout.max(1)),
+                args.link_concurrency,
+            )
+        }),
     };
     let mut errors = Vec::new();
     let report = inspect::run(&Linter::new(), &opts, &mut errors)?;

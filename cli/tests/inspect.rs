@@ -278,3 +278,106 @@ fn grades_follow_the_configured_thresholds() {
         "posting-time charts"
     );
 }
+
+/// A local HTTP server on 127.0.0.1 that answers 200 for /ok and 404 for
+/// anything else, for at most `max` requests; returns its port.
+fn local_server(max: usize) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(max) {
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+            let mut request_line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            // Skip the headers.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let status = if request_line.starts_with("GET /ok ") {
+                "200 OK"
+            } else {
+                "404 Not Found"
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+            );
+        }
+    });
+    port
+}
+
+#[test]
+fn dead_links_are_reported_per_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = local_server(10);
+    // A port with nothing listening.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let posts = format!(
+        concat!(
+            r#"{{"account":"甲","published_at":"2023-06-28T09:00:00+08:00","text":"详见 http://127.0.0.1:{p}/ok 。","url":"http://127.0.0.1:{p}/ok"}}"#,
+            "\n",
+            r#"{{"account":"乙","published_at":"2023-06-28T09:00:00+08:00","text":"原文链接：http://127.0.0.1:{p}/gone","url":"http://127.0.0.1:{c}/post"}}"#,
+            "\n"
+        ),
+        p = port,
+        c = closed
+    );
+    std::fs::write(dir.path().join("posts.jsonl"), posts).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .args([
+            "inspect",
+            "posts.jsonl",
+            "--from",
+            "2023-06-01",
+            "--to",
+            "2023-06-30",
+            "--format",
+            "json",
+        ])
+        .args([
+            "--check-links",
+            "--link-timeout",
+            "5",
+            "--link-concurrency",
+            "2",
+            "--no-config",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dead = |name: &str| -> Vec<String> {
+        r["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["account"] == name)
+            .unwrap()["dead_links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(dead("甲").is_empty());
+    let mut d = dead("乙");
+    d.sort();
+    let mut expected = vec![
+        format!("http://127.0.0.1:{closed}/post"),
+        format!("http://127.0.0.1:{port}/gone"),
+    ];
+    expected.sort();
+    assert_eq!(d, expected);
+}
