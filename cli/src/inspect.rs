@@ -106,6 +106,8 @@ pub struct Account {
     /// Serious findings (single vetoes); the first ones with evidence.
     pub serious_count: usize,
     pub serious: Vec<Evidence>,
+    /// The first suspected typos, with evidence.
+    pub typos: Vec<Evidence>,
     pub authoritative_reposts: usize,
     pub hours: [usize; 24],
     pub weekdays: [usize; 7],
@@ -220,6 +222,7 @@ impl Account {
             typo_rate_high: false,
             serious_count: 0,
             serious: Vec::new(),
+            typos: Vec::new(),
             authoritative_reposts: 0,
             hours: [0; 24],
             weekdays: [0; 7],
@@ -513,6 +516,16 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
                     *a.findings_by_family.entry(family).or_default() += 1;
                     if rule.starts_with("typo.") || rule.starts_with("idiom.") {
                         a.typo_findings += 1;
+                        if a.typos.len() < MAX_EVIDENCE {
+                            a.typos.push(Evidence {
+                                date: p.published_at.chars().take(10).collect(),
+                                title: p.title.clone().unwrap_or_default(),
+                                url: p.url.clone().unwrap_or_default(),
+                                rule,
+                                message: message.clone(),
+                                excerpt: excerpt.clone(),
+                            });
+                        }
                     }
                     let serious = SERIOUS.contains(rule) && (*rule != "political.term" || *severity == Severity::Error);
                     if serious {
@@ -718,9 +731,23 @@ pub fn markdown(out: &mut impl Write, r: &Report) -> io::Result<()> {
             }
         }
     }
-    writeln!(out, "\n## 严重表述错误明细\n")?;
-    for a in r.accounts.iter().filter(|a| !a.serious.is_empty()) {
-        for e in &a.serious {
+    evidence(out, "严重表述错误明细", r.accounts.iter().map(|a| (a, &a.serious)))?;
+    evidence(
+        out,
+        "疑似错别字明细（错别字率明显偏高的账号）",
+        r.accounts.iter().filter(|a| a.typo_rate_high).map(|a| (a, &a.typos)),
+    )
+}
+
+/// A section listing evidence: account, date, title, rule, message, excerpt.
+fn evidence<'a>(
+    out: &mut impl Write,
+    title: &str,
+    items: impl Iterator<Item = (&'a Account, &'a Vec<Evidence>)>,
+) -> io::Result<()> {
+    writeln!(out, "\n## {title}\n")?;
+    for (a, list) in items {
+        for e in list {
             writeln!(
                 out,
                 "- {}（{}）《{}》{}：{}；原文：…{}…",
