@@ -12,14 +12,29 @@ static LEADERS: &str = include_str!("../dictionaries/leaders.tsv");
 
 pub(crate) struct Policy {
     pub(crate) formulations: Vec<tsv::Formulation<'static>>,
+    /// Whether each formulation has six or more Han characters (only these
+    /// may miss or gain a character, or have a swap).
+    pub(crate) long: Vec<bool>,
     pub(crate) terms: Vec<tsv::Term<'static>>,
     pub(crate) agencies: Vec<tsv::Agency<'static>>,
 }
 
 impl Policy {
     pub(crate) fn builtin() -> Policy {
+        let formulations = tsv::parse_formulations(FORMULATIONS).unwrap_or_default();
+        let long = formulations
+            .iter()
+            .map(|f| {
+                f.canonical
+                    .chars()
+                    .filter(|&c| crate::rules::formulation::is_han(c))
+                    .count()
+                    >= 6
+            })
+            .collect();
         Policy {
-            formulations: tsv::parse_formulations(FORMULATIONS).unwrap_or_default(),
+            formulations,
+            long,
             terms: tsv::parse_terms(TERMS).unwrap_or_default(),
             agencies: tsv::parse_agencies(AGENCIES).unwrap_or_default(),
         }

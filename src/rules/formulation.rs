@@ -49,7 +49,7 @@ const NUMERALS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '〇', '零', '两',
 ];
 
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
@@ -112,21 +112,24 @@ fn within_two_edits(a: &[char], b: &[char]) -> bool {
     }
     let big = usize::MAX / 2;
     let mut prev: Vec<usize> = (0..=b.len()).map(|j| if j <= K { j } else { big }).collect();
+    let mut cur: Vec<usize> = vec![big; b.len() + 1];
     for i in 1..=a.len() {
-        let mut cur = vec![big; b.len() + 1];
+        cur.fill(big);
         if i <= K {
             cur[0] = i;
         }
         let lo = i.saturating_sub(K).max(1);
         let hi = (i + K).min(b.len());
+        let mut best = cur[0];
         for j in lo..=hi {
             let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
             cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            best = best.min(cur[j]);
         }
-        if cur.iter().all(|&d| d > K) {
+        if best > K {
             return false;
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] <= K
 }
@@ -175,12 +178,11 @@ pub(crate) fn around_anchor(
     if text[start..].starts_with(canonical) || text[..end].ends_with(canonical) {
         return;
     }
-    let f: Vec<char> = canonical.chars().collect();
-    let n = f.len();
     let anchor = text[start..end].chars().count();
-    if f.iter().filter(|&&c| is_han(c)).count() < 6 {
+    if !engine.policy.long[i as usize] {
         // A short formulation can only have a character changed, with the
-        // anchor in its place: one window.
+        // anchor in its place: one window, compared without a copy.
+        let n = canonical.chars().count();
         let rest = n - anchor;
         let window = if suffix {
             text[..start].char_indices().rev().nth(rest - 1).map(|(b, _)| (b, end))
@@ -191,27 +193,49 @@ pub(crate) fn around_anchor(
                 .map(|(b, c)| (start, end + b + c.len_utf8()))
         };
         if let Some((bs, be)) = window {
-            let w: Vec<char> = text[bs..be].chars().collect();
-            add_if_edited(out, &w, &f, i, bs..be);
+            let mut diffs = text[bs..be].chars().zip(canonical.chars()).filter(|(w, f)| w != f);
+            if let (Some((w, f)), None) = (diffs.next(), diffs.next()) {
+                if !NUMERALS.contains(&f) && !NUMERALS.contains(&w) && confusables(f).any(|(d, _)| d == w) {
+                    let cand = Candidate {
+                        start: bs,
+                        end: be,
+                        formulation: i,
+                        edit: Some(Edit::Confusable),
+                    };
+                    if !out.contains(&cand) {
+                        out.push(cand);
+                    }
+                }
+            }
         }
         return;
     }
-    // Char boundaries up to n+1 characters either side of the anchor.
-    let before: Vec<usize> = text[..start].char_indices().rev().map(|(b, _)| b).take(n + 1).collect();
-    let after: Vec<usize> = text[end..]
-        .char_indices()
-        .map(|(b, c)| end + b + c.len_utf8())
-        .take(n + 1)
-        .collect();
-    // Window [a, b) in characters relative to the anchor start.
-    let byte_at = |rel: isize| -> Option<usize> {
-        match rel {
-            r if r < 0 => before.get((-r - 1) as usize).copied(),
-            r if (r as usize) < anchor => text[start..].char_indices().nth(r as usize).map(|(b, _)| start + b),
-            r if r as usize == anchor => Some(end),
-            r => after.get(r as usize - anchor - 1).copied(),
-        }
-    };
+    // Cheap test first: within two edits, one of the first three characters
+    // of the formulation's other half stands among the first five of the
+    // text beyond the anchor.
+    let mut head = [' '; 3];
+    let mut near_text = [' '; 5];
+    if suffix {
+        let rest = canonical.chars().rev().skip(anchor);
+        rest.zip(head.iter_mut()).for_each(|(c, h)| *h = c);
+        text[..start]
+            .chars()
+            .rev()
+            .zip(near_text.iter_mut())
+            .for_each(|(c, h)| *h = c);
+    } else {
+        canonical
+            .chars()
+            .skip(anchor)
+            .zip(head.iter_mut())
+            .for_each(|(c, h)| *h = c);
+        text[end..].chars().zip(near_text.iter_mut()).for_each(|(c, h)| *h = c);
+    }
+    if !head.iter().any(|c| *c != ' ' && near_text.contains(c)) {
+        return;
+    }
+    let f: Vec<char> = canonical.chars().collect();
+    let n = f.len();
     // A long formulation's other half must nearly be there: at most two
     // edits from the text beyond the anchor (read outward from it).
     let other: Vec<char> = if suffix {
@@ -232,6 +256,22 @@ pub(crate) fn around_anchor(
     if !near {
         return;
     }
+    // Char boundaries up to n+1 characters either side of the anchor.
+    let before: Vec<usize> = text[..start].char_indices().rev().map(|(b, _)| b).take(n + 1).collect();
+    let after: Vec<usize> = text[end..]
+        .char_indices()
+        .map(|(b, c)| end + b + c.len_utf8())
+        .take(n + 1)
+        .collect();
+    // Window [a, b) in characters relative to the anchor start.
+    let byte_at = |rel: isize| -> Option<usize> {
+        match rel {
+            r if r < 0 => before.get((-r - 1) as usize).copied(),
+            r if (r as usize) < anchor => text[start..].char_indices().nth(r as usize).map(|(b, _)| start + b),
+            r if r as usize == anchor => Some(end),
+            r => after.get(r as usize - anchor - 1).copied(),
+        }
+    };
     // Windows [a, b) in characters relative to the anchor start: a long
     // formulation may also miss or gain a character or have a swap, which
     // moves the anchor.
