@@ -82,6 +82,19 @@ pub struct Evidence {
     pub excerpt: String,
 }
 
+impl Evidence {
+    fn of(p: &Post, rule: &'static str, message: &str, excerpt: &str) -> Evidence {
+        Evidence {
+            date: p.published_at.chars().take(10).collect(),
+            title: p.title.clone().unwrap_or_default(),
+            url: p.url.clone().unwrap_or_default(),
+            rule,
+            message: message.to_string(),
+            excerpt: excerpt.to_string(),
+        }
+    }
+}
+
 /// One account's figures for the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct Account {
@@ -517,14 +530,7 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
                     if rule.starts_with("typo.") || rule.starts_with("idiom.") {
                         a.typo_findings += 1;
                         if a.typos.len() < MAX_EVIDENCE {
-                            a.typos.push(Evidence {
-                                date: p.published_at.chars().take(10).collect(),
-                                title: p.title.clone().unwrap_or_default(),
-                                url: p.url.clone().unwrap_or_default(),
-                                rule,
-                                message: message.clone(),
-                                excerpt: excerpt.clone(),
-                            });
+                            a.typos.push(Evidence::of(p, rule, message, excerpt));
                         }
                     }
                     let serious = SERIOUS.contains(rule) && (*rule != "political.term" || *severity == Severity::Error);
@@ -532,14 +538,7 @@ pub fn run(linter: &Linter, opts: &Options, errors: &mut Vec<String>) -> io::Res
                         a.serious_count += 1;
                     }
                     if serious && a.serious.len() < MAX_EVIDENCE {
-                        a.serious.push(Evidence {
-                            date: p.published_at.chars().take(10).collect(),
-                            title: p.title.clone().unwrap_or_default(),
-                            url: p.url.clone().unwrap_or_default(),
-                            rule,
-                            message: message.clone(),
-                            excerpt: excerpt.clone(),
-                        });
+                        a.serious.push(Evidence::of(p, rule, message, excerpt));
                     }
                 }
             }
@@ -910,32 +909,33 @@ pub fn rectification(out: &mut impl Write, r: &Report, now: chrono::NaiveDateTim
     let mut w = csv::Writer::from_writer(out);
     w.write_record(["账号名称", "开设主体", "问题", "证据", "整改期限"])?;
     for a in &r.accounts {
-        for e in &a.serious {
-            let evidence = format!("{} 《{}》 {} …{}… {}", e.date, e.title, e.message, e.excerpt, e.url);
-            w.write_record([
-                a.account.as_str(),
-                a.owner.as_str(),
-                "严重表述错误",
-                evidence.as_str(),
-                deadline.as_str(),
-            ])?;
-        }
+        let mut rows: Vec<(&str, String)> = a
+            .serious
+            .iter()
+            .map(|e| {
+                (
+                    "严重表述错误",
+                    format!("{} 《{}》 {} …{}… {}", e.date, e.title, e.message, e.excerpt, e.url),
+                )
+            })
+            .collect();
         if a.stale {
-            let evidence = format!("检查期末{STALE_DAYS}天内未更新，最长{}天未更新", a.longest_gap_days);
-            w.write_record([
-                a.account.as_str(),
-                a.owner.as_str(),
+            rows.push((
                 "内容更新不及时",
-                evidence.as_str(),
-                deadline.as_str(),
-            ])?;
+                format!("检查期末{STALE_DAYS}天内未更新，最长{}天未更新", a.longest_gap_days),
+            ));
         }
         if a.typo_rate_high {
-            let evidence = format!("疑似错别字{}处，每万字{:.1}处", a.typo_findings, a.typos_per_10k);
+            rows.push((
+                "疑似错别字率明显偏高",
+                format!("疑似错别字{}处，每万字{:.1}处", a.typo_findings, a.typos_per_10k),
+            ));
+        }
+        for (problem, evidence) in rows {
             w.write_record([
                 a.account.as_str(),
                 a.owner.as_str(),
-                "疑似错别字率明显偏高",
+                problem,
                 evidence.as_str(),
                 deadline.as_str(),
             ])?;
