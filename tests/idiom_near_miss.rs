@@ -2,6 +2,8 @@
 
 use jiaodui::Linter;
 
+mod common;
+
 /// (text, found, suggestion)
 const FLAGGED: &[(&str, &str, &str)] = &[
     ("春耕生产进展得如火如茶。", "如火如茶", "如火如荼"),
@@ -37,26 +39,17 @@ fn flagged_sentences() {
     // typo.word lists the best-known of these misspellings too; this rule
     // finds them without the list.
     let linter = Linter::builder().disable("typo.word").build().unwrap();
-    for (text, found, suggestion) in FLAGGED {
-        let d = linter.check(text);
-        assert_eq!(d.len(), 1, "in {text:?}: {d:#?}");
+    for d in common::assert_single(&linter, "idiom.near-miss", FLAGGED) {
         assert_eq!(
-            (d[0].rule, d[0].found.as_str()),
-            ("idiom.near-miss", *found),
-            "in {text:?}"
+            d.message,
+            format!("疑似成语用字错误：“{}”应为“{}”", d.found, d.suggestions[0])
         );
-        assert_eq!(d[0].suggestions, [*suggestion]);
-        assert_eq!(d[0].message, format!("疑似成语用字错误：“{found}”应为“{suggestion}”"));
     }
 }
 
 #[test]
 fn silent_sentences() {
-    let linter = Linter::new();
-    for text in SILENT {
-        let d = linter.check(text);
-        assert!(d.is_empty(), "false alarm in {text:?}: {d:#?}");
-    }
+    common::assert_silent(&Linter::new(), SILENT);
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 use jiaodui::{Linter, Severity};
 
+mod common;
+
 /// (text, rule, found, first suggestion)
 const FLAGGED: &[(&str, &str, &str, &str)] = &[
     (
@@ -111,11 +113,7 @@ fn flagged_sentences() {
 
 #[test]
 fn silent_sentences() {
-    let linter = Linter::new();
-    for text in SILENT {
-        let d = linter.check(text);
-        assert!(d.is_empty(), "false alarm in {text:?}: {d:#?}");
-    }
+    common::assert_silent(&Linter::new(), SILENT);
 }
 
 #[test]

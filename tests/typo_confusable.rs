@@ -3,6 +3,8 @@
 
 use jiaodui::Linter;
 
+mod common;
+
 /// (text, found, suggestion)
 const FLAGGED: &[(&str, &str, &str)] = &[
     ("各部门要认真落实责壬制。", "责壬", "责任"),
@@ -23,27 +25,18 @@ const SILENT: &[&str] = &[
 #[test]
 fn flagged_sentences() {
     let linter = Linter::builder().disable("typo.word").build().unwrap();
-    for (text, found, suggestion) in FLAGGED {
-        let d = linter.check(text);
-        assert_eq!(d.len(), 1, "in {text:?}: {d:#?}");
+    for d in common::assert_single(&linter, "typo.confusable", FLAGGED) {
+        assert_eq!(d.severity, jiaodui::Severity::Warning);
         assert_eq!(
-            (d[0].rule, d[0].found.as_str()),
-            ("typo.confusable", *found),
-            "in {text:?}"
+            d.message,
+            format!("疑似错别字：“{}”可能应为“{}”", d.found, d.suggestions[0])
         );
-        assert_eq!(d[0].suggestions, [*suggestion]);
-        assert_eq!(d[0].severity, jiaodui::Severity::Warning);
-        assert_eq!(d[0].message, format!("疑似错别字：“{found}”可能应为“{suggestion}”"));
     }
 }
 
 #[test]
 fn silent_sentences() {
-    let linter = Linter::new();
-    for text in SILENT {
-        let d = linter.check(text);
-        assert!(d.is_empty(), "false alarm in {text:?}: {d:#?}");
-    }
+    common::assert_silent(&Linter::new(), SILENT);
 }
 
 #[test]
