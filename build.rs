@@ -221,9 +221,7 @@ fn build_words(words: &Words<'_>, out: &Path) {
     fs::write(out.join("word_tags.rs"), rs).expect("write word_tags.rs");
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+use tsv::is_han;
 
 /// How many of the most used characters may stand in for another one: a
 /// writer's input method offers common characters first.

@@ -38,9 +38,7 @@ pub struct Counter {
     total: u64,
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+use crate::tsv::is_han;
 
 impl Counter {
     /// Counts the Han characters of `text` and the bigrams of adjacent Han

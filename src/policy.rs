@@ -24,13 +24,7 @@ impl Policy {
         let formulations = tsv::parse_formulations(FORMULATIONS).unwrap_or_default();
         let long = formulations
             .iter()
-            .map(|f| {
-                f.canonical
-                    .chars()
-                    .filter(|&c| crate::rules::formulation::is_han(c))
-                    .count()
-                    >= 6
-            })
+            .map(|f| f.canonical.chars().filter(|&c| crate::tsv::is_han(c)).count() >= 6)
             .collect();
         Policy {
             formulations,

@@ -46,9 +46,10 @@ pub fn records(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     })
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F | 0x3007)
+/// Whether `c` is a Han character (CJK unified ideographs, extension A to
+/// the supplementary planes, and the compatibility block).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
 /// Parses a typo dictionary, checking every line.
@@ -81,7 +82,7 @@ pub fn parse_typos(text: &str) -> Result<Vec<TypoRecord<'_>>, LineError> {
                  right in some context, so list the word it is wrong in"
             )));
         }
-        if !wrong.chars().any(is_han) {
+        if !wrong.chars().any(|c| is_han(c) || c == '〇') {
             return Err(err(format!("the wrong form {wrong:?} contains no Chinese character")));
         }
         if wrong.contains('|') {

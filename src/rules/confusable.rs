@@ -47,9 +47,7 @@ const SCORED: usize = 1;
 /// How much more probable (natural log) the corrected passage must be.
 pub(crate) const MIN_GAIN: f64 = 11.0;
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+use crate::tsv::is_han;
 
 /// A finding before the guards: the byte span of the word as written, the
 /// word as corrected.

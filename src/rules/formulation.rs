@@ -49,9 +49,7 @@ const NUMERALS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '〇', '零', '两',
 ];
 
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+use crate::tsv::is_han;
 
 /// Classifies `w` against `f`: `None` when equal or not one of the edits.
 pub(crate) fn classify(w: &[char], f: &[char]) -> Option<Edit> {

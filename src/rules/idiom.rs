@@ -32,9 +32,7 @@ const CONTEXT: usize = 4;
 /// the text as written.
 const MIN_GAIN: f64 = 0.0;
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+use crate::tsv::is_han;
 
 /// A near miss: byte span, the idiom, the position of the differing
 /// character.
