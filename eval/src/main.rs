@@ -235,26 +235,16 @@ fn labelled(linter: &Linter, name: &str, pairs: &[(&str, &str)], opts: &Options)
         secs,
         c.sentences as f64 / secs.max(1e-9)
     );
-    out += &format!(
-        "  sentence detection   {}\n",
-        prf(c.detect_exact, c.with_findings, c.erroneous)
-    );
-    out += &format!(
-        "  sentence correction  {}\n",
-        prf(c.correct_exact, c.with_findings, c.erroneous)
-    );
-    out += &format!(
-        "  sentence, loose      {}\n",
-        prf(c.loose_hits, c.with_findings, c.erroneous)
-    );
-    out += &format!(
-        "  char detection       {}\n",
-        prf(c.char_detect_hits, c.char_flagged, c.char_gold)
-    );
-    out += &format!(
-        "  char correction      {}\n",
-        prf(c.char_correct_hits, c.char_flagged, c.char_gold)
-    );
+    let rows = [
+        ("sentence detection  ", c.detect_exact, c.with_findings, c.erroneous),
+        ("sentence correction ", c.correct_exact, c.with_findings, c.erroneous),
+        ("sentence, loose     ", c.loose_hits, c.with_findings, c.erroneous),
+        ("char detection      ", c.char_detect_hits, c.char_flagged, c.char_gold),
+        ("char correction     ", c.char_correct_hits, c.char_flagged, c.char_gold),
+    ];
+    for (label, tp, predicted, gold) in rows {
+        out += &format!("  {label} {}\n", prf(tp, predicted, gold));
+    }
     out += &format!(
         "  findings on correct sentences: {} in {} correct sentences\n",
         c.false_alarms,
