@@ -23,6 +23,10 @@ mod lm;
 #[allow(dead_code)]
 mod layout;
 
+#[path = "src/wordhash.rs"]
+#[allow(dead_code)]
+mod wordhash;
+
 #[path = "src/bigram.rs"]
 #[allow(dead_code)]
 mod bigram;
@@ -33,6 +37,7 @@ fn main() {
     println!("cargo:rerun-if-changed=dictionaries");
     println!("cargo:rerun-if-changed=src/tsv.rs");
     println!("cargo:rerun-if-changed=src/bigram.rs");
+    println!("cargo:rerun-if-changed=src/wordhash.rs");
     println!("cargo:rerun-if-changed=src/lm.rs");
     println!("cargo:rerun-if-changed=src/layout.rs");
     println!("cargo:rerun-if-env-changed=JIAODUI_JIEBA_DICT");
@@ -209,6 +214,24 @@ fn build_words(words: &Words<'_>, out: &Path) {
         total += freq;
     }
     fs::write(out.join("words.fst"), builder.into_inner().expect("in-memory FST")).expect("write words.fst");
+    // The short prefixes of every word, for fast prefix walks.
+    let mut prefixes: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    for (word, &(freq, _)) in words {
+        let n = word.chars().count();
+        let mut h = wordhash::START;
+        for (k, c) in word.chars().take(wordhash::MAX_CHARS).enumerate() {
+            h = wordhash::extend(h, c);
+            let v = prefixes.entry(h).or_insert(0);
+            if k + 1 == n {
+                *v |= wordhash::IS_WORD | (freq.min(u64::from(wordhash::FREQ_MASK)) as u32);
+            } else {
+                *v |= wordhash::HAS_LONGER;
+            }
+        }
+    }
+    let mut entries: Vec<(u64, u32)> = prefixes.into_iter().collect();
+    entries.sort_unstable();
+    fs::write(out.join("words.hash"), wordhash::build(&entries)).expect("write words.hash");
     let mut rs = String::from("/// Part-of-speech tags of the built-in word list, indexed by tag id.\n");
     rs.push_str("pub(crate) const WORD_TAGS: &[&str] = &[");
     for t in &tags {

@@ -10,6 +10,7 @@ use fst::{IntoStreamer, Streamer};
 
 use crate::error::{Error, ErrorKind};
 use crate::tsv;
+use crate::wordhash;
 
 include!(concat!(env!("OUT_DIR"), "/word_tags.rs"));
 
@@ -19,6 +20,7 @@ static WORDS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"))
 static IDIOMS_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/idioms.blob"));
 static CONFUSABLES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.fst"));
 static CONFUSABLES_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/confusables.blob"));
+static WORDS_HASH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.hash"));
 static INWORD_BITS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/inword.bits"));
 static STANDALONE_BITS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/standalone.bits"));
 
@@ -241,13 +243,51 @@ impl Lexicon {
 
     /// Frequency of a word, `None` if it is not listed.
     pub(crate) fn freq(&self, word: &str) -> Option<u32> {
-        self.map.get(word).map(|v| (v & 0xffff_ffff) as u32)
+        // Short words: one probe of the prefix table instead of an FST walk.
+        let mut h = wordhash::START;
+        for (k, c) in word.chars().enumerate() {
+            if k == wordhash::MAX_CHARS {
+                return self.map.get(word).map(|v| (v & 0xffff_ffff) as u32);
+            }
+            h = wordhash::extend(h, c);
+        }
+        wordhash::get(WORDS_HASH, h)
+            .filter(|v| v & wordhash::IS_WORD != 0)
+            .map(|v| v & wordhash::FREQ_MASK)
     }
 
     /// Calls `f(end, freq)` for every word that is a prefix of `s`, in order
     /// of length (`end` is its byte length), stopping after `max_chars`
     /// characters: one walk of the FST instead of a lookup per length.
     pub(crate) fn prefixes(&self, s: &str, max_chars: usize, mut f: impl FnMut(usize, u32)) {
+        // The first characters from the prefix table, a probe per character.
+        let mut h = wordhash::START;
+        let mut end = 0;
+        for (k, c) in s.chars().enumerate() {
+            if k == max_chars {
+                return;
+            }
+            if k == wordhash::MAX_CHARS {
+                // A longer word may follow: the FST has those.
+                return self.prefixes_fst(s, max_chars, wordhash::MAX_CHARS, f);
+            }
+            h = wordhash::extend(h, c);
+            end += c.len_utf8();
+            let Some(v) = wordhash::get(WORDS_HASH, h) else {
+                return;
+            };
+            if v & wordhash::IS_WORD != 0 {
+                f(end, v & wordhash::FREQ_MASK);
+            }
+            if v & wordhash::HAS_LONGER == 0 {
+                return;
+            }
+        }
+    }
+
+    /// [`Lexicon::prefixes`] by walking the FST, reporting only words longer
+    /// than `skip` characters.
+    fn prefixes_fst(&self, s: &str, max_chars: usize, skip: usize, mut f: impl FnMut(usize, u32)) {
         let fst = self.map.as_fst();
         let mut node = fst.root();
         let mut out = fst::raw::Output::zero();
@@ -260,7 +300,7 @@ impl Lexicon {
             node = fst.node(t.addr);
             if s.is_char_boundary(i + 1) {
                 chars += 1;
-                if node.is_final() {
+                if node.is_final() && chars > skip {
                     f(i + 1, (out.cat(node.final_output()).value() & 0xffff_ffff) as u32);
                 }
                 if chars == max_chars {
@@ -319,6 +359,28 @@ mod tests {
             "{words:?}"
         );
         assert!(found.iter().all(|&(w, f)| lex.freq(w) == Some(f)));
+    }
+
+    #[test]
+    fn prefix_table_agrees_with_the_fst() {
+        let lex = Lexicon::builtin();
+        let mut stream = lex.map.stream();
+        let mut n = 0;
+        while let Some((key, value)) = stream.next() {
+            let word = std::str::from_utf8(key).unwrap();
+            assert_eq!(lex.freq(word), Some((value & 0xffff_ffff) as u32), "{word}");
+            n += 1;
+        }
+        assert!(n > 300_000);
+        // Prefix walks report the same words as an FST walk, long ones too.
+        for s in ["中华人民共和国万岁", "社会主义核心价值观", "按装不存在的词", "的", ""] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            lex.prefixes(s, 8, |e, f| a.push((e, f)));
+            lex.prefixes_fst(s, 8, 0, |e, f| b.push((e, f)));
+            assert_eq!(a, b, "{s}");
+        }
+        assert_eq!(lex.freq("按装不"), None);
+        assert_eq!(lex.freq("中华人"), None);
     }
 
     #[test]

@@ -186,6 +186,7 @@ mod rules;
 mod score;
 mod suppress;
 mod tsv;
+mod wordhash;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use error::{Error, ErrorKind};
