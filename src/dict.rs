@@ -46,11 +46,14 @@ pub(crate) struct Idioms {
     list: Vec<[char; 4]>,
     /// (masked position, the other three characters) -> idioms.
     masked: HashMap<u64, Vec<u32>, FxBuildHasher>,
-    /// Bigram filters: a window that differs from an idiom in one character
-    /// keeps the idiom's first or its last two characters.
-    first: Bits,
-    last: Bits,
+    /// Bigram filters by pair of positions ([`PAIRS`]): a window that
+    /// differs from an idiom only at position `k` keeps every pair of the
+    /// idiom's characters that does not involve `k`.
+    pairs: [Bits; 5],
 }
+
+/// The pairs of positions of the bigram filters of [`Idioms`].
+const PAIRS: [(usize, usize); 5] = [(0, 1), (2, 3), (1, 2), (0, 2), (1, 3)];
 
 /// A small Bloom-style bit set of character bigrams.
 struct Bits(Vec<u64>);
@@ -97,20 +100,16 @@ impl Idioms {
             })
             .collect();
         let mut masked: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
-        let (mut first, mut last) = (Bits::new(), Bits::new());
+        let mut pairs = [Bits::new(), Bits::new(), Bits::new(), Bits::new(), Bits::new()];
         for (i, w) in list.iter().enumerate() {
-            first.insert(w[0], w[1]);
-            last.insert(w[2], w[3]);
+            for (bits, &(a, b)) in pairs.iter_mut().zip(&PAIRS) {
+                bits.insert(w[a], w[b]);
+            }
             for k in 0..4 {
                 masked.entry(masked_key(w, k)).or_default().push(i as u32);
             }
         }
-        Idioms {
-            list,
-            masked,
-            first,
-            last,
-        }
+        Idioms { list, masked, pairs }
     }
 
     /// The idiom with index `i`.
@@ -121,10 +120,19 @@ impl Idioms {
     /// Idioms that differ from `window` in exactly position `k`, for each
     /// `k`: `(k, idiom index)`.
     pub(crate) fn near(&self, w: &[char; 4], mut f: impl FnMut(usize, u32)) {
-        if !self.first.contains(w[0], w[1]) && !self.last.contains(w[2], w[3]) {
+        let has = |p: usize| self.pairs[p].contains(w[PAIRS[p].0], w[PAIRS[p].1]);
+        let (b01, b23) = (has(0), has(1));
+        if !b01 && !b23 {
             return;
         }
-        for k in 0..4 {
+        // Which positions may differ, by the pairs that must be kept.
+        let open = [
+            b23 && has(2) && has(4),
+            b23 && has(3),
+            b01 && has(4),
+            b01 && has(2) && has(3),
+        ];
+        for k in (0..4).filter(|&k| open[k]) {
             if let Some(ids) = self.masked.get(&masked_key(w, k)) {
                 for &i in ids {
                     if self.list[i as usize][k] != w[k] {

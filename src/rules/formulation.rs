@@ -104,23 +104,42 @@ pub(crate) fn classify(w: &[char], f: &[char]) -> Option<Edit> {
 /// Whether `a` and `b` are at most two edits (insertions, deletions,
 /// substitutions) apart: a banded edit distance.
 fn within_two_edits(a: &[char], b: &[char]) -> bool {
+    within_two_edits_by(a.len(), b.len(), |i, j| a[i] == b[j])
+}
+
+/// [`within_two_edits`] of sequences of lengths `la` and `lb` whose
+/// elements `i` and `j` compare equal when `eq(i, j)`.
+fn within_two_edits_by(la: usize, lb: usize, eq: impl Fn(usize, usize) -> bool) -> bool {
     const K: usize = 2;
-    if a.len().abs_diff(b.len()) > K {
+    if la.abs_diff(lb) > K {
         return false;
     }
     let big = usize::MAX / 2;
-    let mut prev: Vec<usize> = (0..=b.len()).map(|j| if j <= K { j } else { big }).collect();
-    let mut cur: Vec<usize> = vec![big; b.len() + 1];
-    for i in 1..=a.len() {
+    // Two rows of the band, on the stack for formulations of ordinary length.
+    let mut rows = [[big; 64]; 2];
+    let mut heap: [Vec<usize>; 2];
+    let [prev, cur]: [&mut [usize]; 2] = if lb < 64 {
+        let [p, c] = &mut rows;
+        [&mut p[..=lb], &mut c[..=lb]]
+    } else {
+        heap = [vec![big; lb + 1], vec![big; lb + 1]];
+        let [p, c] = &mut heap;
+        [p.as_mut_slice(), c.as_mut_slice()]
+    };
+    let (mut prev, mut cur) = (prev, cur);
+    for (j, v) in prev.iter_mut().enumerate().take(K + 1) {
+        *v = j;
+    }
+    for i in 1..=la {
         cur.fill(big);
         if i <= K {
             cur[0] = i;
         }
         let lo = i.saturating_sub(K).max(1);
-        let hi = (i + K).min(b.len());
+        let hi = (i + K).min(lb);
         let mut best = cur[0];
         for j in lo..=hi {
-            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let sub = prev[j - 1] + usize::from(!eq(i - 1, j - 1));
             cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
             best = best.min(cur[j]);
         }
@@ -129,7 +148,7 @@ fn within_two_edits(a: &[char], b: &[char]) -> bool {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()] <= K
+    prev[lb] <= K
 }
 
 /// A finding before the guards.
@@ -234,63 +253,62 @@ pub(crate) fn around_anchor(
     }
     let f: Vec<char> = canonical.chars().collect();
     let n = f.len();
+    // The characters up to n+1 either side of the anchor with their byte
+    // starts, read once: the other half and every window are slices of it.
+    let mut region: Vec<(usize, char)> = text[..start].char_indices().rev().take(n + 1).collect();
+    region.reverse();
+    let lead = region.len();
+    region.extend(
+        text[start..]
+            .char_indices()
+            .map(|(b, c)| (start + b, c))
+            .take(anchor + n + 1),
+    );
+    let chars: Vec<char> = region.iter().map(|&(_, c)| c).collect();
     // A long formulation's other half must nearly be there: at most two
     // edits from the text beyond the anchor (read outward from it).
-    let other: Vec<char> = if suffix {
-        f[..n - anchor].iter().rev().copied().collect()
-    } else {
-        f[anchor..].to_vec()
-    };
-    let m = other.len();
-    let beyond: Vec<char> = if suffix {
-        text[..start].chars().rev().take(m + 1).collect()
-    } else {
-        text[end..].chars().take(m + 1).collect()
-    };
-    let near = [m.saturating_sub(1), m, m + 1]
-        .into_iter()
-        .filter(|&len| len <= beyond.len())
-        .any(|len| within_two_edits(&other, &beyond[..len]));
+    let m = n - anchor;
+    let near = [m.saturating_sub(1), m, m + 1].into_iter().any(|len| {
+        if suffix {
+            // Both read backwards from the anchor.
+            len <= lead && within_two_edits_by(m, len, |x, y| f[m - 1 - x] == chars[lead - 1 - y])
+        } else {
+            let from = lead + anchor;
+            len <= chars.len() - from && within_two_edits(&f[anchor..], &chars[from..from + len])
+        }
+    });
     if !near {
         return;
     }
-    // Char boundaries up to n+1 characters either side of the anchor.
-    let before: Vec<usize> = text[..start].char_indices().rev().map(|(b, _)| b).take(n + 1).collect();
-    let after: Vec<usize> = text[end..]
-        .char_indices()
-        .map(|(b, c)| end + b + c.len_utf8())
-        .take(n + 1)
-        .collect();
-    // Window [a, b) in characters relative to the anchor start.
+    // The byte offset of the character at `rel` from the anchor start (the
+    // end of the region for one past its last character).
+    let text_end = region.last().map_or(end, |&(b, c)| b + c.len_utf8());
     let byte_at = |rel: isize| -> Option<usize> {
-        match rel {
-            r if r < 0 => before.get((-r - 1) as usize).copied(),
-            r if (r as usize) < anchor => text[start..].char_indices().nth(r as usize).map(|(b, _)| start + b),
-            r if r as usize == anchor => Some(end),
-            r => after.get(r as usize - anchor - 1).copied(),
+        let k = usize::try_from(lead as isize + rel).ok()?;
+        match k.cmp(&region.len()) {
+            std::cmp::Ordering::Less => Some(region[k].0),
+            std::cmp::Ordering::Equal => Some(text_end),
+            std::cmp::Ordering::Greater => None,
         }
     };
     // Windows [a, b) in characters relative to the anchor start: a long
     // formulation may also miss or gain a character or have a swap, which
     // moves the anchor.
     let n_i = n as isize;
-    let mut windows: Vec<(isize, isize)> = Vec::new();
     for len in [n_i - 1, n_i, n_i + 1] {
         for a in (anchor as isize - len)..=0 {
-            windows.push((a, a + len));
+            let b = a + len;
+            let (Some(bs), Some(be)) = (byte_at(a), byte_at(b)) else {
+                continue;
+            };
+            let w = &chars[(lead as isize + a) as usize..(lead as isize + b) as usize];
+            if w == f.as_slice() {
+                // The formulation is written right here.
+                out.retain(|c| !(c.formulation == i && c.start < be && bs < c.end));
+                return;
+            }
+            add_if_edited(out, w, &f, i, bs..be);
         }
-    }
-    for (a, b) in windows {
-        let (Some(bs), Some(be)) = (byte_at(a), byte_at(b)) else {
-            continue;
-        };
-        let w: Vec<char> = text[bs..be].chars().collect();
-        if w == f {
-            // The formulation is written right here.
-            out.retain(|c| !(c.formulation == i && c.start < be && bs < c.end));
-            return;
-        }
-        add_if_edited(out, &w, &f, i, bs..be);
     }
 }
 
