@@ -333,6 +333,25 @@ fn build_confusables(words: &Words<'_>, shape_path: &Path, out: &Path) -> BTreeM
         builder.into_inner().expect("in-memory FST"),
     )
     .expect("write");
+    // A direct index for the common range: the record of code point
+    // CONFUSABLE_INDEX_FROM + k is blob[idx[k]..idx[k + 1]] (u32 LE), as
+    // the BTreeMap laid the records out in code point order.
+    let mut idx: Vec<u8> = Vec::new();
+    let mut records = conf.keys().peekable();
+    let mut offset = 0u32;
+    for cp in layout::CONFUSABLE_INDEX_FROM..=layout::CONFUSABLE_INDEX_TO {
+        // Skip the records of characters before this code point.
+        while let Some(&&c) = records.peek() {
+            if (c as u32) < cp {
+                offset += conf[&c].iter().map(|&(d, _)| (d.len_utf8() + 1) as u32).sum::<u32>();
+                records.next();
+            } else {
+                break;
+            }
+        }
+        idx.extend_from_slice(&offset.to_le_bytes());
+    }
+    fs::write(out.join("confusables.idx"), idx).expect("write confusables.idx");
     fs::write(out.join("confusables.blob"), blob).expect("write confusables.blob");
     conf
 }

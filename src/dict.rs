@@ -19,6 +19,7 @@ static TYPO_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/typo.blob"));
 static WORDS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
 static IDIOMS_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/idioms.blob"));
 static CONFUSABLES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.fst"));
+static CONFUSABLES_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.idx"));
 static CONFUSABLES_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/confusables.blob"));
 static WORDS_HASH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.hash"));
 static INWORD_BITS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/inword.bits"));
@@ -160,12 +161,24 @@ pub(crate) enum Confusion {
 
 /// The characters confusable with `c`.
 pub(crate) fn confusables(c: char) -> impl Iterator<Item = (char, Confusion)> {
-    let map = fst::Map::new(CONFUSABLES_FST).expect("build.rs writes a valid FST");
-    let mut buf = [0u8; 4];
-    let rec = map
-        .get(c.encode_utf8(&mut buf).as_bytes())
-        .and_then(|v| CONFUSABLES_BLOB.get((v >> 32) as usize..((v >> 32) + (v & 0xffff_ffff)) as usize))
-        .unwrap_or("");
+    use crate::layout::{CONFUSABLE_INDEX_FROM, CONFUSABLE_INDEX_TO};
+    let cp = c as u32;
+    let rec = if (CONFUSABLE_INDEX_FROM..CONFUSABLE_INDEX_TO).contains(&cp) {
+        // The common range: two reads of the direct index.
+        let k = (cp - CONFUSABLE_INDEX_FROM) as usize * 4;
+        let at = |k: usize| {
+            CONFUSABLES_IDX
+                .get(k..k + 4)
+                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        CONFUSABLES_BLOB.get(at(k)..at(k + 4)).unwrap_or("")
+    } else {
+        let map = fst::Map::new(CONFUSABLES_FST).expect("build.rs writes a valid FST");
+        let mut buf = [0u8; 4];
+        map.get(c.encode_utf8(&mut buf).as_bytes())
+            .and_then(|v| CONFUSABLES_BLOB.get((v >> 32) as usize..((v >> 32) + (v & 0xffff_ffff)) as usize))
+            .unwrap_or("")
+    };
     let mut chars = rec.chars();
     std::iter::from_fn(move || {
         let d = chars.next()?;
@@ -389,6 +402,24 @@ mod tests {
         }
         assert_eq!(lex.freq("按装不"), None);
         assert_eq!(lex.freq("中华人"), None);
+    }
+
+    #[test]
+    fn confusable_index_agrees_with_the_fst() {
+        let map = fst::Map::new(CONFUSABLES_FST).unwrap();
+        let mut stream = map.stream();
+        let mut n = 0;
+        while let Some((key, v)) = stream.next() {
+            let c = std::str::from_utf8(key).unwrap().chars().next().unwrap();
+            let rec = &CONFUSABLES_BLOB[(v >> 32) as usize..((v >> 32) + (v & 0xffff_ffff)) as usize];
+            let listed: String = confusables(c)
+                .flat_map(|(d, k)| [d, if k == Confusion::Shape { 'S' } else { 'P' }])
+                .collect();
+            assert_eq!(listed, rec, "{c}");
+            n += 1;
+        }
+        assert!(n > 4000);
+        assert_eq!(confusables('a').count(), 0);
     }
 
     #[test]

@@ -24,3 +24,8 @@ pub const fn target(kind: u32, payload: u32) -> u32 {
 pub const fn kind(target: u32) -> u32 {
     target >> 29
 }
+
+/// The code points (from, to exclusive) whose confusable characters are
+/// found through `confusables.idx`, a direct index, instead of the FST.
+pub const CONFUSABLE_INDEX_FROM: u32 = 0x3400;
+pub const CONFUSABLE_INDEX_TO: u32 = 0xa000;

@@ -158,7 +158,8 @@ fn best_replacement(
     let original = score::segment_logprob(&engine.lexicon, &text[ctx.clone()]);
     // The characters either side, for the character model.
     let near = score::context(text, span.clone(), 1);
-    let original_chars = lm.score(&text[near.clone()]);
+    // Scored only once a replacement passes the word model: it rarely does.
+    let mut original_chars: Option<f64> = None;
     let corpus = lm.counted_from_text();
     let mut best: Option<Candidate> = None;
     for (_, d, a, b, w) in options.into_iter().take(SCORED) {
@@ -175,7 +176,7 @@ fn best_replacement(
             continue;
         }
         let corrected = format!("{}{d}{}", &text[near.start..span.start], &text[span.end..near.end]);
-        let cg = lm.score(&corrected) - original_chars;
+        let cg = lm.score(&corrected) - *original_chars.get_or_insert_with(|| lm.score(&text[near.clone()]));
         if (g >= MIN_GAIN && cg >= MIN_CHAR_GAIN) || (corpus && cg >= CORPUS_MIN_CHAR_GAIN) {
             best = Some(Candidate {
                 start: run[a].0,
