@@ -251,35 +251,70 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
     let mut since_marker = 0usize;
     // Where the previous finding ended: nothing before it is looked at again.
     let mut done = 0usize;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        let p = prev;
-        prev = Some(c);
-        if i < done {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Common case, without decoding: ASCII other than '(' and ordinary
+        // ideographs (three bytes, lead byte 0xE4..=0xE9).
+        let b = bytes[i];
+        if b < 0x80 && b != b'(' {
+            since_marker += usize::from(i >= done);
+            i += 1;
             continue;
         }
-        since_marker += 1;
+        if (0xe4..=0xe9).contains(&b) && i + 2 < bytes.len() {
+            let cp =
+                (u32::from(b) & 0x0f) << 12 | (u32::from(bytes[i + 1]) & 0x3f) << 6 | (u32::from(bytes[i + 2]) & 0x3f);
+            if cp >= CJK {
+                let k = (cp - CJK) as usize;
+                if TRIGGERS[k / 64] >> (k % 64) & 1 == 0 {
+                    since_marker += usize::from(i >= done);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let next = i + c.len_utf8();
+        if i >= done {
+            since_marker += 1;
+            check_char(engine, sink, text, i, c, &mut group, &mut since_marker, &mut done);
+        }
+        i = next;
+    }
+    flush_group(sink, group);
+}
+
+/// The checks of one character that the fast path did not skip.
+#[allow(clippy::too_many_arguments)]
+fn check_char(
+    engine: &Engine,
+    sink: &mut Sink<'_>,
+    text: &str,
+    i: usize,
+    c: char,
+    group: &mut Option<(usize, usize, usize)>,
+    since_marker: &mut usize,
+    done: &mut usize,
+) {
+    {
         let cp = c as u32;
-        // Common case: ASCII other than '(' and ordinary characters.
-        if cp < 0x80 && c != '(' {
-            continue;
-        }
         if (CJK..0xa000).contains(&cp) {
             let k = (cp - CJK) as usize;
             if TRIGGERS[k / 64] >> (k % 64) & 1 == 0 {
-                continue;
+                return;
             }
         }
         if is_gbk_marker(c) {
-            group = match group {
-                Some((s, _, n)) if since_marker <= MARKER_GAP => Some((s, i + c.len_utf8(), n + 1)),
+            *group = match *group {
+                Some((s, _, n)) if *since_marker <= MARKER_GAP => Some((s, i + c.len_utf8(), n + 1)),
                 other => {
                     flush_group(sink, other);
                     Some((i, i + c.len_utf8(), 1))
                 }
             };
-            since_marker = 0;
-            continue;
+            *since_marker = 0;
+            return;
         }
         match c {
             '\u{fffd}' => {
@@ -295,7 +330,7 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
                     None,
                     None,
                 );
-                done = end;
+                *done = end;
             }
             '锟' if text[i..].starts_with("锟斤拷") => {
                 let mut end = i;
@@ -309,7 +344,7 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
                     None,
                     None,
                 );
-                done = end;
+                *done = end;
             }
             '烫' | '屯' => {
                 let n = text[i..].chars().take_while(|&d| d == c).count();
@@ -322,7 +357,7 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
                         None,
                         None,
                     );
-                    done = end;
+                    *done = end;
                 }
             }
             'Â' | 'Ã' | 'à'..='ï' => {
@@ -334,12 +369,12 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
                         Some(decoded),
                         None,
                     );
-                    done = end;
+                    *done = end;
                 }
             }
             '(' | '（' => {
                 if let Some(end) = pinyin_annotation(text, i) {
-                    if let Some(fix) = annotation_fix(engine, text, i, p) {
+                    if let Some(fix) = annotation_fix(engine, text, i, super::char_before(text, i)) {
                         let found = &text[i..end];
                         let message = match fix {
                             true => format!("拼音注音“{found}”是转换残留，应删除"),
@@ -347,14 +382,13 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
                         };
                         let fix = fix.then(String::new);
                         push_finding(sink, i..end, message, fix.clone(), fix);
-                        done = end;
+                        *done = end;
                     }
                 }
             }
             _ => {}
         }
     }
-    flush_group(sink, group);
 }
 
 /// Whether a pinyin annotation at `i` after character `p` is a leftover:

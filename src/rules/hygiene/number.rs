@@ -200,10 +200,17 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
         if b >= 0xe0 {
             // A three- or four-byte character: 截 and 零 are three.
             let len = if b >= 0xf0 { 4 } else { 3 };
-            let three = bytes.get(i..i + 3).unwrap_or(&[]);
-            if three == JIE && jiezhi && bytes[i + 3..].starts_with(ZHI) {
+            // The three bytes as one number: cheaper than comparing slices.
+            let key = match bytes.get(i..i + 3) {
+                Some(&[x, y, z]) => u32::from_be_bytes([0, x, y, z]),
+                _ => 0,
+            };
+            const fn key_of(b: &[u8]) -> u32 {
+                u32::from_be_bytes([0, b[0], b[1], b[2]])
+            }
+            if key == key_of(JIE) && jiezhi && bytes[i + 3..].starts_with(ZHI) {
                 check_jiezhi(sink, i);
-            } else if three == LING && zero {
+            } else if key == key_of(LING) && zero {
                 if let Some(end) = check_zero(sink, i) {
                     i = end;
                     continue;

@@ -154,8 +154,15 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
+        let b = bytes[i];
+        if !b.is_ascii_digit() {
+            // Skip a whole multi-byte character at once (lead bytes give
+            // the length; continuation bytes are never digits).
+            i += match b {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                _ => 1,
+            };
             continue;
         }
         let start = i;

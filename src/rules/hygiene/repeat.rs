@@ -206,14 +206,23 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
     let mut len = 0usize;
     // Nothing ending before this is reported again.
     let mut done = 0;
+    // The characters one to four back in the run ('\0' where there is
+    // none): most characters equal none of them and need nothing more.
+    let mut recent = ['\0'; 4];
     for (i, c) in text.char_indices() {
         let cp = c as u32;
         if !((0x4e00..=0x9fff).contains(&cp) || (cp > 0x9fff && super::is_han(c)) || (0x3400..0x4dc0).contains(&cp)) {
             len = 0;
+            recent = ['\0'; 4];
             continue;
         }
         ring[len % RING] = (i, c);
         len += 1;
+        let seen = recent.contains(&c);
+        recent = [c, recent[0], recent[1], recent[2]];
+        if !seen {
+            continue;
+        }
         // back(k): the k-th character back (1 = this one).
         let back = |k: usize| ring[(len - k) % RING];
         if len < 2 {
