@@ -424,7 +424,9 @@ fn build_default_model(words: &Words<'_>, out: &Path) {
     fs::write(out.join("default.lm"), counter.to_bytes(1)).expect("write default.lm");
 }
 
-use layout::{KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_NAME, KIND_TERM, KIND_TYPO};
+use layout::{
+    KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_NAME, KIND_SECRECY, KIND_TERM, KIND_TYPO,
+};
 
 /// Every pattern of the built-in automaton with its targets.
 #[derive(Default)]
@@ -491,6 +493,9 @@ fn add_policy_patterns(
     for (i, a) in agencies.iter().enumerate() {
         patterns.add(a.old, KIND_AGENCY, i as u32);
     }
+    // Where secrecy.marking looks further, found in the same pass.
+    patterns.add("★", KIND_SECRECY, 0);
+    patterns.add("密级", KIND_SECRECY, 1);
     let path = manifest.join("dictionaries/leaders.tsv");
     let text = read(&path);
     let leaders = check_lines(&path, tsv::parse_leaders(&text));

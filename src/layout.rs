@@ -11,6 +11,8 @@ pub const KIND_FORMULATION_VARIANT: u32 = 2;
 pub const KIND_TERM: u32 = 3;
 pub const KIND_AGENCY: u32 = 4;
 pub const KIND_NAME: u32 = 5;
+/// Payload: 0 for the star of a secrecy marking (★), 1 for 密级.
+pub const KIND_SECRECY: u32 = 6;
 
 /// Bits of a target that hold its payload.
 pub const PAYLOAD: u32 = (1 << 29) - 1;

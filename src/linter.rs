@@ -77,6 +77,7 @@ impl Linter {
         let mut names: Vec<(usize, usize, u32)> = Vec::new();
         let mut terms: Vec<(usize, usize, u32)> = Vec::new();
         let mut agencies: Vec<(usize, usize, u32)> = Vec::new();
+        let mut secrecy: Vec<(usize, bool)> = Vec::new();
         let formulations_on = sink.enabled(Rule::FormulationNearMiss);
         for hit in engine.scan(text) {
             let (s, e) = (hit.start, hit.end);
@@ -97,6 +98,7 @@ impl Linter {
                 Target::Name(i) => names.push((s, e, i)),
                 Target::Term(i) => terms.push((s, e, i)),
                 Target::Agency(i) => agencies.push((s, e, i)),
+                Target::Secrecy(star) => secrecy.push((s, star)),
             }
         }
         // Of overlapping spelling findings, formulations win, then names,
@@ -174,7 +176,7 @@ impl Linter {
                 }
             }
         }
-        rules::secrecy::check(&mut sink);
+        rules::secrecy::check(&mut sink, &secrecy);
         if let Some(words) = &inner.words {
             words.check(&mut sink);
         }

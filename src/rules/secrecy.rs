@@ -50,17 +50,15 @@ fn emit(sink: &mut Sink<'_>, start: usize, end: usize) {
 }
 
 /// Checks the whole text.
-pub(crate) fn check(sink: &mut Sink<'_>) {
+/// `marks`: where the engine's scan found a star (`true`) or 密级.
+pub(crate) fn check(sink: &mut Sink<'_>, marks: &[(usize, bool)]) {
     if !sink.enabled(Rule::SecrecyMarking) {
         return;
     }
     let text = sink.text;
-    if !(text.contains('★') || text.contains('密') || text.contains("内部")) {
-        return;
-    }
     let mut found: Vec<(usize, usize)> = Vec::new();
     // 绝密★, 机密 ★ 10年, 秘密★长期.
-    for (star, _) in text.match_indices('★') {
+    for star in marks.iter().filter(|m| m.1).map(|m| m.0) {
         let before = text[..star].trim_end_matches([' ', '\u{3000}']);
         let Some(level) = LEVELS.iter().find(|l| before.ends_with(*l)) else {
             continue;
@@ -78,7 +76,7 @@ pub(crate) fn check(sink: &mut Sink<'_>) {
         found.push((start, end));
     }
     // 密级：机密.
-    for (at, _) in text.match_indices("密级") {
+    for at in marks.iter().filter(|m| !m.1).map(|m| m.0) {
         let rest = &text[at + "密级".len()..];
         let skip = rest.len() - rest.trim_start_matches([':', '：', ' ', '\u{3000}']).len();
         if let Some(level) = LEVELS.iter().find(|l| rest[skip..].starts_with(*l)) {

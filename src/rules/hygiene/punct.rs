@@ -175,18 +175,29 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
     // Opening marks closed out of order, whose own closing mark is expected.
     let mut crossed: Vec<char> = Vec::new();
     let mut para_start = 0;
-    let mut prev: Option<char> = None;
     // Characters before this offset were consumed by a finding already.
     let mut skip = 0;
     // A half-width ')' already reported with its '('.
     let mut close_paren = usize::MAX;
-    for (i, c) in text.char_indices() {
-        let p = prev;
-        prev = Some(c);
-        let cp = c as u32;
-        if (0x4e00..=0x9fff).contains(&cp) || c.is_ascii_alphanumeric() || c == ' ' {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Common case, without decoding: letters, digits, spaces and
+        // ideographs (U+4000..U+9FFF: lead byte 0xE4..=0xE9), none of them
+        // a mark.
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() || b == b' ' {
+            at += 1;
             continue;
         }
+        if (0xe4..=0xe9).contains(&b) {
+            at += 3;
+            continue;
+        }
+        let i = at;
+        let Some(c) = text[i..].chars().next() else { break };
+        at += c.len_utf8();
+        let p = super::char_before(text, i);
         if c == '\n' {
             if on.unpaired {
                 end_line(sink, &mut stack, i + 1);
