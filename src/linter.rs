@@ -79,12 +79,13 @@ impl Linter {
         let mut agencies: Vec<(usize, usize, u32)> = Vec::new();
         let mut secrecy: Vec<(usize, bool)> = Vec::new();
         let formulations_on = sink.enabled(Rule::FormulationNearMiss);
+        let mut scratch = formulation::Scratch::default();
         for hit in engine.scan(text) {
             let (s, e) = (hit.start, hit.end);
             match hit.target {
                 Target::Typo(dict) => typo_hits.push((s, e, dict)),
                 Target::FormulationAnchor { formulation: i, suffix } if formulations_on => {
-                    formulation::around_anchor(engine, text, i, suffix, s, e, &mut formulations);
+                    formulation::around_anchor(engine, text, i, suffix, s, e, &mut formulations, &mut scratch);
                 }
                 Target::FormulationVariant(i) => {
                     formulations.push(formulation::Candidate {

@@ -62,24 +62,31 @@ pub(crate) fn classify(w: &[char], f: &[char]) -> Option<Edit> {
     // (中国美丽休闲乡村); their known wrong orders (一路一带) are listed.
     let long = f.iter().filter(|&&c| is_han(c)).count() >= 6;
     if w.len() == n {
-        let diffs: Vec<usize> = (0..n).filter(|&k| w[k] != f[k]).collect();
-        if diffs
-            .iter()
-            .any(|&k| NUMERALS.contains(&f[k]) || NUMERALS.contains(&w[k]))
-        {
-            return None;
+        // The differing positions: the first, the last, how many.
+        let (mut first, mut last, mut count) = (n, 0, 0);
+        for k in (0..n).filter(|&k| w[k] != f[k]) {
+            if NUMERALS.contains(&f[k]) || NUMERALS.contains(&w[k]) {
+                return None;
+            }
+            first = first.min(k);
+            last = k;
+            count += 1;
         }
-        if diffs.len() == 1 {
-            let k = diffs[0];
-            return confusables(f[k]).any(|(d, _)| d == w[k]).then_some(Edit::Confusable);
+        if count == 1 {
+            return confusables(f[first])
+                .any(|(d, _)| d == w[first])
+                .then_some(Edit::Confusable);
         }
         // Two adjacent segments of one or two characters swapped:
         // w = f[..i] f[j..k] f[i..j] f[k..].
-        let (i, k) = (diffs[0], diffs[diffs.len() - 1] + 1);
+        let (i, k) = (first, last + 1);
+        if !long || k - i > 4 {
+            return None;
+        }
         for j in i + 1..k {
             let swapped = f[j..k].iter().chain(&f[i..j]);
             let plain = f[i..k].iter().all(|c| !OPTIONAL.contains(c));
-            if long && plain && j - i <= 2 && k - j <= 2 && swapped.eq(w[i..k].iter()) {
+            if plain && j - i <= 2 && k - j <= 2 && swapped.eq(w[i..k].iter()) {
                 return Some(Edit::Swapped);
             }
         }
@@ -88,9 +95,21 @@ pub(crate) fn classify(w: &[char], f: &[char]) -> Option<Edit> {
     if !long {
         return None;
     }
+    // `short` is `long` without one interior character that is not
+    // optional: with p characters in common at the start and s at the end,
+    // the removed one can be any k with L-1-s <= k <= p.
     let interior = |long: &[char], short: &[char]| {
-        (1..long.len() - 1)
-            .any(|k| !OPTIONAL.contains(&long[k]) && long[..k] == short[..k] && long[k + 1..] == short[k..])
+        let l = long.len();
+        let p = long.iter().zip(short).take_while(|(a, b)| a == b).count();
+        let s = long
+            .iter()
+            .rev()
+            .zip(short.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let from = (l - 1).saturating_sub(s).max(1);
+        let to = p.min(l.saturating_sub(2));
+        (from..=to).any(|k| !OPTIONAL.contains(&long[k]))
     };
     if w.len() + 1 == n && interior(f, w) {
         return Some(Edit::Missing);
@@ -178,6 +197,15 @@ fn add_if_edited(out: &mut Vec<Candidate>, w: &[char], f: &[char], i: u32, span:
 
 /// Compares the text around an anchor hit (`start..end`, a half of
 /// formulation `i`) with the formulation.
+/// Buffers that [`around_anchor`] reuses from one anchor to the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    f: Vec<char>,
+    region: Vec<(usize, char)>,
+    chars: Vec<char>,
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn around_anchor(
     engine: &Engine,
     text: &str,
@@ -186,6 +214,7 @@ pub(crate) fn around_anchor(
     start: usize,
     end: usize,
     out: &mut Vec<Candidate>,
+    scratch: &mut Scratch,
 ) {
     let Some(formulation) = engine.policy.formulations.get(i as usize) else {
         return;
@@ -251,11 +280,15 @@ pub(crate) fn around_anchor(
     if !head.iter().any(|c| *c != ' ' && near_text.contains(c)) {
         return;
     }
-    let f: Vec<char> = canonical.chars().collect();
+    let Scratch { f, region, chars } = scratch;
+    f.clear();
+    f.extend(canonical.chars());
+    let f = &f[..];
     let n = f.len();
     // The characters up to n+1 either side of the anchor with their byte
     // starts, read once: the other half and every window are slices of it.
-    let mut region: Vec<(usize, char)> = text[..start].char_indices().rev().take(n + 1).collect();
+    region.clear();
+    region.extend(text[..start].char_indices().rev().take(n + 1));
     region.reverse();
     let lead = region.len();
     region.extend(
@@ -264,7 +297,9 @@ pub(crate) fn around_anchor(
             .map(|(b, c)| (start + b, c))
             .take(anchor + n + 1),
     );
-    let chars: Vec<char> = region.iter().map(|&(_, c)| c).collect();
+    chars.clear();
+    chars.extend(region.iter().map(|&(_, c)| c));
+    let (region, chars) = (&region[..], &chars[..]);
     // A long formulation's other half must nearly be there: at most two
     // edits from the text beyond the anchor (read outward from it).
     let m = n - anchor;
@@ -302,12 +337,12 @@ pub(crate) fn around_anchor(
                 continue;
             };
             let w = &chars[(lead as isize + a) as usize..(lead as isize + b) as usize];
-            if w == f.as_slice() {
+            if w == f {
                 // The formulation is written right here.
                 out.retain(|c| !(c.formulation == i && c.start < be && bs < c.end));
                 return;
             }
-            add_if_edited(out, w, &f, i, bs..be);
+            add_if_edited(out, w, f, i, bs..be);
         }
     }
 }
