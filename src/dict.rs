@@ -47,34 +47,33 @@ pub(crate) struct Idioms {
     list: Vec<[char; 4]>,
     /// (masked position, the other three characters) -> idioms.
     masked: HashMap<u64, Vec<u32>, FxBuildHasher>,
-    /// Bigram filters by pair of positions ([`PAIRS`]): a window that
-    /// differs from an idiom only at position `k` keeps every pair of the
-    /// idiom's characters that does not involve `k`.
-    pairs: [Bits; 5],
+    /// Bigram filters: for two adjacent characters, bit p set when some
+    /// idiom has them at positions p, p+1; for two characters one apart,
+    /// bit p when some idiom has them at p, p+2. A window that differs from
+    /// an idiom only at position `k` keeps every pair not involving `k`.
+    adjacent: PairBits,
+    skip: PairBits,
 }
 
-/// The pairs of positions of the bigram filters of [`Idioms`].
-const PAIRS: [(usize, usize); 5] = [(0, 1), (2, 3), (1, 2), (0, 2), (1, 3)];
+/// A Bloom-style table of character pairs with a few bits per pair.
+struct PairBits(Vec<u8>);
 
-/// A small Bloom-style bit set of character bigrams.
-struct Bits(Vec<u64>);
-
-impl Bits {
+impl PairBits {
     const BITS: u32 = 18;
+    #[inline]
     fn slot(a: char, b: char) -> usize {
         let h = (a as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (b as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
         (h >> (64 - Self::BITS)) as usize
     }
-    fn new() -> Bits {
-        Bits(vec![0; 1 << (Self::BITS - 6)])
+    fn new() -> PairBits {
+        PairBits(vec![0; 1 << Self::BITS])
     }
-    fn insert(&mut self, a: char, b: char) {
-        let s = Self::slot(a, b);
-        self.0[s >> 6] |= 1 << (s & 63);
+    fn insert(&mut self, a: char, b: char, bit: usize) {
+        self.0[Self::slot(a, b)] |= 1 << bit;
     }
-    fn contains(&self, a: char, b: char) -> bool {
-        let s = Self::slot(a, b);
-        self.0[s >> 6] & (1 << (s & 63)) != 0
+    #[inline]
+    fn get(&self, a: char, b: char) -> u8 {
+        self.0[Self::slot(a, b)]
     }
 }
 
@@ -101,16 +100,24 @@ impl Idioms {
             })
             .collect();
         let mut masked: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
-        let mut pairs = [Bits::new(), Bits::new(), Bits::new(), Bits::new(), Bits::new()];
+        let (mut adjacent, mut skip) = (PairBits::new(), PairBits::new());
         for (i, w) in list.iter().enumerate() {
-            for (bits, &(a, b)) in pairs.iter_mut().zip(&PAIRS) {
-                bits.insert(w[a], w[b]);
+            for p in 0..3 {
+                adjacent.insert(w[p], w[p + 1], p);
+            }
+            for p in 0..2 {
+                skip.insert(w[p], w[p + 2], p);
             }
             for k in 0..4 {
                 masked.entry(masked_key(w, k)).or_default().push(i as u32);
             }
         }
-        Idioms { list, masked, pairs }
+        Idioms {
+            list,
+            masked,
+            adjacent,
+            skip,
+        }
     }
 
     /// The idiom with index `i`.
@@ -118,21 +125,31 @@ impl Idioms {
         self.list.get(i as usize).map(|w| w.iter().collect())
     }
 
-    /// Idioms that differ from `window` in exactly position `k`, for each
-    /// `k`: `(k, idiom index)`.
-    pub(crate) fn near(&self, w: &[char; 4], mut f: impl FnMut(usize, u32)) {
-        let has = |p: usize| self.pairs[p].contains(w[PAIRS[p].0], w[PAIRS[p].1]);
-        let (b01, b23) = (has(0), has(1));
+    /// The filter bits of two adjacent characters (see [`Idioms::near`]).
+    #[inline]
+    pub(crate) fn adjacent_bits(&self, a: char, b: char) -> u8 {
+        self.adjacent.get(a, b)
+    }
+
+    /// The filter bits of two characters one apart.
+    #[inline]
+    pub(crate) fn skip_bits(&self, a: char, b: char) -> u8 {
+        self.skip.get(a, b)
+    }
+
+    /// Idioms that differ from window `w` in exactly position `k`, for each
+    /// `k`: `(k, idiom index)`. `adj[p]` are the [`Idioms::adjacent_bits`]
+    /// of `w[p], w[p + 1]` and `skip[p]` the [`Idioms::skip_bits`] of
+    /// `w[p], w[p + 2]`, computed once per character by the caller.
+    #[inline]
+    pub(crate) fn near(&self, w: &[char; 4], adj: [u8; 3], skip: [u8; 2], mut f: impl FnMut(usize, u32)) {
+        let (b01, b12, b23) = (adj[0] & 1 != 0, adj[1] & 2 != 0, adj[2] & 4 != 0);
         if !b01 && !b23 {
             return;
         }
+        let (b02, b13) = (skip[0] & 1 != 0, skip[1] & 2 != 0);
         // Which positions may differ, by the pairs that must be kept.
-        let open = [
-            b23 && has(2) && has(4),
-            b23 && has(3),
-            b01 && has(4),
-            b01 && has(2) && has(3),
-        ];
+        let open = [b23 && b12 && b13, b23 && b02, b01 && b13, b01 && b12 && b02];
         for k in (0..4).filter(|&k| open[k]) {
             if let Some(ids) = self.masked.get(&masked_key(w, k)) {
                 for &i in ids {
@@ -429,9 +446,10 @@ mod tests {
         assert!(c.contains(&('力', Confusion::Sound)), "{c:?}");
         let idioms = Idioms::builtin();
         let mut near = Vec::new();
-        idioms.near(&['再', '接', '再', '励'], |k, i| {
-            near.push((k, idioms.get(i).unwrap()))
-        });
+        let w = ['再', '接', '再', '励'];
+        let adj = [0, 1, 2].map(|p| idioms.adjacent_bits(w[p], w[p + 1]));
+        let skip = [0, 1].map(|p| idioms.skip_bits(w[p], w[p + 2]));
+        idioms.near(&w, adj, skip, |k, i| near.push((k, idioms.get(i).unwrap())));
         assert_eq!(near, [(3, "再接再厉".to_string())]);
     }
 
