@@ -55,25 +55,28 @@ pub(crate) struct Idioms {
     skip: PairBits,
 }
 
-/// A Bloom-style table of character pairs with a few bits per pair.
+/// A Bloom-style table of character pairs with four bits per pair, small
+/// enough (64 KB) to stay in cache.
 struct PairBits(Vec<u8>);
 
 impl PairBits {
-    const BITS: u32 = 18;
+    const BITS: u32 = 17;
     #[inline]
     fn slot(a: char, b: char) -> usize {
         let h = (a as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (b as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
         (h >> (64 - Self::BITS)) as usize
     }
     fn new() -> PairBits {
-        PairBits(vec![0; 1 << Self::BITS])
+        PairBits(vec![0; 1 << (Self::BITS - 1)])
     }
     fn insert(&mut self, a: char, b: char, bit: usize) {
-        self.0[Self::slot(a, b)] |= 1 << bit;
+        let s = Self::slot(a, b);
+        self.0[s >> 1] |= 1 << (bit + (s & 1) * 4);
     }
     #[inline]
     fn get(&self, a: char, b: char) -> u8 {
-        self.0[Self::slot(a, b)]
+        let s = Self::slot(a, b);
+        self.0.get(s >> 1).map_or(0, |&x| (x >> ((s & 1) * 4)) & 0xf)
     }
 }
 
