@@ -142,15 +142,16 @@ impl Idioms {
 
     /// Idioms that differ from window `w` in exactly position `k`, for each
     /// `k`: `(k, idiom index)`. `adj[p]` are the [`Idioms::adjacent_bits`]
-    /// of `w[p], w[p + 1]` and `skip[p]` the [`Idioms::skip_bits`] of
-    /// `w[p], w[p + 2]`, computed once per character by the caller.
+    /// of `w[p], w[p + 1]`, computed once per character by the caller.
     #[inline]
-    pub(crate) fn near(&self, w: &[char; 4], adj: [u8; 3], skip: [u8; 2], mut f: impl FnMut(usize, u32)) {
+    pub(crate) fn near(&self, w: &[char; 4], adj: [u8; 3], mut f: impl FnMut(usize, u32)) {
         let (b01, b12, b23) = (adj[0] & 1 != 0, adj[1] & 2 != 0, adj[2] & 4 != 0);
         if !b01 && !b23 {
             return;
         }
-        let (b02, b13) = (skip[0] & 1 != 0, skip[1] & 2 != 0);
+        // The pairs one apart only for the windows that pass (about a
+        // quarter).
+        let (b02, b13) = (self.skip_bits(w[0], w[2]) & 1 != 0, self.skip_bits(w[1], w[3]) & 2 != 0);
         // Which positions may differ, by the pairs that must be kept.
         let open = [b23 && b12 && b13, b23 && b02, b01 && b13, b01 && b12 && b02];
         for k in (0..4).filter(|&k| open[k]) {
@@ -451,8 +452,7 @@ mod tests {
         let mut near = Vec::new();
         let w = ['再', '接', '再', '励'];
         let adj = [0, 1, 2].map(|p| idioms.adjacent_bits(w[p], w[p + 1]));
-        let skip = [0, 1].map(|p| idioms.skip_bits(w[p], w[p + 2]));
-        idioms.near(&w, adj, skip, |k, i| near.push((k, idioms.get(i).unwrap())));
+        idioms.near(&w, adj, |k, i| near.push((k, idioms.get(i).unwrap())));
         assert_eq!(near, [(3, "再接再厉".to_string())]);
     }
 

@@ -48,10 +48,9 @@ pub(crate) fn candidates(engine: &Engine, text: &str) -> Vec<Candidate> {
     // The last four Han characters and their byte offsets.
     let mut win = ['\0'; 4];
     let mut at = [0usize; 4];
-    // Filter bits of the adjacent pairs and the pairs one apart in the
-    // window, each computed once as its second character comes in.
+    // Filter bits of the adjacent pairs in the window, each computed once
+    // as its second character comes in.
     let mut adj = [0u8; 3];
-    let mut skip = [0u8; 2];
     let mut run = 0usize;
     for (i, c) in crate::tsv::char_indices(text) {
         if !is_han(c) {
@@ -61,12 +60,11 @@ pub(crate) fn candidates(engine: &Engine, text: &str) -> Vec<Candidate> {
         win = [win[1], win[2], win[3], c];
         at = [at[1], at[2], at[3], i];
         adj = [adj[1], adj[2], engine.idioms.adjacent_bits(win[2], c)];
-        skip = [skip[1], engine.idioms.skip_bits(win[1], c)];
         run += 1;
         if run < 4 {
             continue;
         }
-        engine.idioms.near(&win, adj, skip, |k, idiom| {
+        engine.idioms.near(&win, adj, |k, idiom| {
             let Some(right) = engine.idioms.char_at(idiom, k) else {
                 return;
             };
