@@ -52,7 +52,7 @@ fn main() {
     add_project_words(&mut words, &supplement, &leaders);
     build_words(&words, &out);
     let conf = build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
-    build_idioms(&words, &out);
+    let idioms = build_idioms(&words, &out);
     build_inword(&words, &out);
     build_standalone(&words, &out);
     build_default_model(&words, &out);
@@ -61,6 +61,13 @@ fn main() {
         patterns.add(t, KIND_TYPO, 0);
     }
     add_policy_patterns(&manifest, &words, &conf, &mut patterns);
+    // A window one character from an idiom keeps its first or its last two
+    // characters: idiom.near-miss looks only where the scan finds them.
+    for w in &idioms {
+        let split = w.char_indices().nth(2).map_or(0, |(b, _)| b);
+        patterns.add(&w[..split], KIND_IDIOM, 0);
+        patterns.add(&w[split..], KIND_IDIOM, 1);
+    }
     build_automaton(&patterns, &out);
 }
 
@@ -362,15 +369,18 @@ const IDIOM_MIN_FREQ: u64 = 10;
 
 /// Writes `idioms.blob`: the four-character idioms and fixed expressions of
 /// the word list (tags `i` and `l`), one per line, in byte order.
-fn build_idioms(words: &Words<'_>, out: &Path) {
+fn build_idioms<'a>(words: &Words<'a>, out: &Path) -> Vec<&'a str> {
     let mut blob = String::new();
-    for (w, &(f, t)) in words {
+    let mut idioms = Vec::new();
+    for (&w, &(f, t)) in words {
         if (t == "i" || t == "l") && f >= IDIOM_MIN_FREQ && w.chars().count() == 4 && w.chars().all(is_han) {
             blob.push_str(w);
             blob.push('\n');
+            idioms.push(w);
         }
     }
     fs::write(out.join("idioms.blob"), blob).expect("write idioms.blob");
+    idioms
 }
 
 /// Words at least this frequent make the in-word bigram set (kept in step
@@ -425,7 +435,8 @@ fn build_default_model(words: &Words<'_>, out: &Path) {
 }
 
 use layout::{
-    KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_NAME, KIND_SECRECY, KIND_TERM, KIND_TYPO,
+    KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_IDIOM, KIND_NAME, KIND_SECRECY, KIND_TERM,
+    KIND_TYPO,
 };
 
 /// Every pattern of the built-in automaton with its targets.

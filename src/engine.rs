@@ -16,8 +16,8 @@ static BUILTIN_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.d
 static TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/targets.bin"));
 
 use crate::layout::{
-    kind, target, KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_NAME, KIND_SECRECY, KIND_TERM,
-    KIND_TYPO, PAYLOAD,
+    kind, target, KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_IDIOM, KIND_NAME, KIND_SECRECY,
+    KIND_TERM, KIND_TYPO, PAYLOAD,
 };
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
@@ -50,6 +50,8 @@ pub(crate) enum Target {
     Name(u32),
     /// Where a secrecy marking may be: a star (`true`) or 密级.
     Secrecy(bool),
+    /// The first (`tail: false`) or last two characters of some idiom.
+    Idiom { tail: bool },
 }
 
 /// A hit of the automaton: byte span and what it stands for.
@@ -161,6 +163,7 @@ impl Engine {
                     KIND_AGENCY => Target::Agency(payload),
                     KIND_NAME if !user_names => Target::Name(payload),
                     KIND_SECRECY => Target::Secrecy(payload == 0),
+                    KIND_IDIOM => Target::Idiom { tail: payload == 1 },
                     _ => return None,
                 };
                 Some(Hit { start, end, target })

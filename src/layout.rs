@@ -13,6 +13,8 @@ pub const KIND_AGENCY: u32 = 4;
 pub const KIND_NAME: u32 = 5;
 /// Payload: 0 for the star of a secrecy marking (★), 1 for 密级.
 pub const KIND_SECRECY: u32 = 6;
+/// Payload: 0 for the first two characters of an idiom, 1 for the last two.
+pub const KIND_IDIOM: u32 = 7;
 
 /// Bits of a target that hold its payload.
 pub const PAYLOAD: u32 = (1 << 29) - 1;

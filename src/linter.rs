@@ -78,6 +78,7 @@ impl Linter {
         let mut terms: Vec<(usize, usize, u32)> = Vec::new();
         let mut agencies: Vec<(usize, usize, u32)> = Vec::new();
         let mut secrecy: Vec<(usize, bool)> = Vec::new();
+        let mut idiom_halves: Vec<(usize, usize, bool)> = Vec::new();
         let formulations_on = sink.enabled(Rule::FormulationNearMiss);
         let mut scratch = formulation::Scratch::default();
         for hit in engine.scan(text) {
@@ -100,6 +101,7 @@ impl Linter {
                 Target::Term(i) => terms.push((s, e, i)),
                 Target::Agency(i) => agencies.push((s, e, i)),
                 Target::Secrecy(star) => secrecy.push((s, star)),
+                Target::Idiom { tail } => idiom_halves.push((s, e, tail)),
             }
         }
         // Of overlapping spelling findings, formulations win, then names,
@@ -155,7 +157,7 @@ impl Linter {
             }
         }
         if sink.enabled(Rule::IdiomNearMiss) {
-            for cand in idiom::candidates(engine, text) {
+            for cand in idiom::candidates(engine, text, &idiom_halves) {
                 if free(&taken, cand.start, cand.end) {
                     let before = sink.out.len();
                     idiom::check(engine, &mut sink, &cand);

@@ -42,41 +42,54 @@ pub(crate) struct Candidate {
     pub(crate) idiom: u32,
 }
 
-/// Finds the windows of four Han characters near a known idiom.
-pub(crate) fn candidates(engine: &Engine, text: &str) -> Vec<Candidate> {
+/// Finds the windows of four Han characters near a known idiom. `halves`
+/// are the engine's hits of the first (`false`) or last two characters of
+/// some idiom: a window one character from an idiom keeps one of them, so
+/// only the windows they start or end are looked at.
+pub(crate) fn candidates(engine: &Engine, text: &str, halves: &[(usize, usize, bool)]) -> Vec<Candidate> {
+    let starts = halves.iter().filter_map(|&(s, _, tail)| {
+        if tail {
+            // Two characters back.
+            let mut back = text[..s].char_indices().rev().map(|(b, _)| b);
+            back.nth(1)
+        } else {
+            Some(s)
+        }
+    });
     let mut out = Vec::new();
-    // The last four Han characters and their byte offsets.
-    let mut win = ['\0'; 4];
-    let mut at = [0usize; 4];
-    // Filter bits of the adjacent pairs in the window, each computed once
-    // as its second character comes in.
-    let mut adj = [0u8; 3];
-    let mut run = 0usize;
-    for (i, c) in crate::tsv::char_indices(text) {
-        if !is_han(c) {
-            run = 0;
+    for start in starts {
+        let mut chars = crate::tsv::char_indices(&text[start..]);
+        let mut win = ['\0'; 4];
+        let mut end = start;
+        let mut ok = true;
+        for slot in &mut win {
+            match chars.next() {
+                Some((b, c)) if is_han(c) => {
+                    *slot = c;
+                    end = start + b + c.len_utf8();
+                }
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
             continue;
         }
-        win = [win[1], win[2], win[3], c];
-        at = [at[1], at[2], at[3], i];
-        adj = [adj[1], adj[2], engine.idioms.adjacent_bits(win[2], c)];
-        run += 1;
-        if run < 4 {
-            continue;
-        }
+        let adj = [0, 1, 2].map(|p| engine.idioms.adjacent_bits(win[p], win[p + 1]));
         engine.idioms.near(&win, adj, |k, idiom| {
             let Some(right) = engine.idioms.char_at(idiom, k) else {
                 return;
             };
             if confusables(win[k]).any(|(d, _)| d == right) {
-                out.push(Candidate {
-                    start: at[0],
-                    end: i + c.len_utf8(),
-                    idiom,
-                });
+                out.push(Candidate { start, end, idiom });
             }
         });
     }
+    // A window both starts a first half and ends a last half: once.
+    out.sort_by_key(|c| (c.start, c.idiom));
+    out.dedup_by_key(|c| (c.start, c.idiom));
     out
 }
 
