@@ -11,14 +11,24 @@ const MAX_WORD: usize = 8;
 /// the lexicon; a character that is not a word counts as a word of
 /// frequency 1.
 pub(crate) fn segment_logprob(lexicon: &Lexicon, s: &str) -> f64 {
-    let bounds: Vec<usize> = s
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(s.len()))
-        .collect();
-    let n = bounds.len() - 1;
+    // The passages scored are short: their arrays live on the stack.
+    const STACK: usize = 32;
+    let n = s.chars().count();
+    let (mut bounds_stack, mut best_stack) = ([0usize; STACK + 1], [f64::NEG_INFINITY; STACK + 1]);
+    let (mut bounds_heap, mut best_heap);
+    let (bounds, best): (&mut [usize], &mut [f64]) = if n <= STACK {
+        (&mut bounds_stack[..=n], &mut best_stack[..=n])
+    } else {
+        bounds_heap = vec![0usize; n + 1];
+        best_heap = vec![f64::NEG_INFINITY; n + 1];
+        (&mut bounds_heap[..], &mut best_heap[..])
+    };
+    for (slot, (i, _)) in bounds.iter_mut().zip(s.char_indices()) {
+        *slot = i;
+    }
+    bounds[n] = s.len();
+    let bounds = &*bounds;
     let log_total = (lexicon.total() as f64).ln();
-    let mut best = vec![f64::NEG_INFINITY; n + 1];
     best[0] = 0.0;
     for i in 0..n {
         if best[i] == f64::NEG_INFINITY {

@@ -63,13 +63,24 @@ pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str) -> Vec<Can
     let mut out = Vec::new();
     let mut run: Vec<(usize, char)> = Vec::new();
     let mut flush = |run: &mut Vec<(usize, char)>, end: usize| {
-        // Whether the pair (i, i+1) is an in-word bigram, computed once for
-        // both of its characters.
-        let mut right_in_word = false;
+        // Whether the pair (i, i+1) is an in-word bigram, computed at most
+        // once for both of its characters, and not at all between two
+        // characters that are frequent words of their own (never
+        // candidates).
+        let mut right_in_word: Option<bool> = Some(false);
         for i in 0..run.len() {
-            let left_in_word = right_in_word;
-            right_in_word = run.get(i + 1).is_some_and(|&(_, r)| dict::in_word(run[i].1, r));
-            if left_in_word || right_in_word {
+            let left = right_in_word.take();
+            let c = run[i].1;
+            if dict::standalone(c) {
+                continue;
+            }
+            let left_in_word = left.unwrap_or_else(|| i > 0 && dict::in_word(run[i - 1].1, c));
+            if left_in_word {
+                continue;
+            }
+            let right = run.get(i + 1).is_some_and(|&(_, r)| dict::in_word(c, r));
+            right_in_word = Some(right);
+            if right {
                 continue;
             }
             if let Some(cand) = best_replacement(engine, lm, text, run, i, end) {
