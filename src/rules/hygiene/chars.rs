@@ -94,7 +94,9 @@ fn name_of(c: char) -> &'static str {
 }
 
 /// Checks the whole text.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
+/// `spots`: where the shared pass found characters other than letters and
+/// ordinary ideographs (`super::Pass`).
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     let kangxi = sink.enabled(Rule::CharKangxi);
     let compat_on = sink.enabled(Rule::CharCompat);
     let invisible = sink.enabled(Rule::CharInvisible);
@@ -104,19 +106,21 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
     }
     let text = sink.text;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    // Where the previous run of invisible characters ended.
+    let mut next = 0;
+    for &i in spots {
+        if i < next {
+            continue;
+        }
         let b = bytes[i];
         if b < 0x80 {
             if homoglyph && matches!(b, b'0' | b'O' | b'o') && char_before(text, i).is_some_and(is_cn_digit) {
                 check_homoglyph(sink, i);
             }
-            i += 1;
             continue;
         }
         if (0xe4..=0xe9).contains(&b) {
-            // U+4000–U+9FFF: ordinary ideographs.
-            i += 3;
+            // U+4000–U+9FFF: ideographs.
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
@@ -176,7 +180,7 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
                         Some(String::new()),
                     );
                 }
-                i = end;
+                next = end;
                 continue;
             }
             _ if homoglyph && is_zero_like(c) && char_before(text, i).is_some_and(is_cn_digit) => {
@@ -184,7 +188,6 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
             }
             _ => {}
         }
-        i += len;
     }
 }
 

@@ -41,25 +41,18 @@ const GBK_MARKERS: [char; 38] = [
 /// three or more is reported.
 const MARKER_GAP: usize = 16;
 
-const CJK: u32 = 0x4e00;
-const CJK_WORDS: usize = (0xa000 - 0x4e00) / 64;
-
-/// The CJK ideographs (U+4E00–U+9FFF) that start a check: the GBK markers
-/// and 锟, 烫, 屯, as a bit set.
-static TRIGGERS: [u64; CJK_WORDS] = {
-    let mut bits = [0u64; CJK_WORDS];
+/// The ideographs that start a check: the GBK markers and 锟, 烫, 屯 (the
+/// shared pass of the hygiene rules stops at them).
+pub(crate) const TRIGGER_CHARS: [char; GBK_MARKERS.len() + 3] = {
+    let mut out = ['锟'; GBK_MARKERS.len() + 3];
     let mut k = 0;
-    while k < GBK_MARKERS.len() + 3 {
-        let c = if k < GBK_MARKERS.len() {
-            GBK_MARKERS[k]
-        } else {
-            ['锟', '烫', '屯'][k - GBK_MARKERS.len()]
-        };
-        let i = (c as u32 - CJK) as usize;
-        bits[i / 64] |= 1 << (i % 64);
+    while k < GBK_MARKERS.len() {
+        out[k] = GBK_MARKERS[k];
         k += 1;
     }
-    bits
+    out[k + 1] = '烫';
+    out[k + 2] = '屯';
+    out
 };
 
 fn is_gbk_marker(c: char) -> bool {
@@ -240,7 +233,9 @@ fn push_finding(
 }
 
 /// Checks the whole text.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
+/// `spots`: where the shared pass found characters other than letters and
+/// ordinary ideographs (`super::Pass`); every trigger is among them.
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     if !sink.enabled(Rule::EncodingMojibake) {
         return;
     }
@@ -248,39 +243,17 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
     // The GBK-misreading markers of the current group: (start of the first,
     // end of the last, how many, characters since the last).
     let mut group: Option<(usize, usize, usize)> = None;
-    let mut since_marker = 0usize;
+    // Where the last marker ended.
+    let mut last_marker = 0usize;
     // Where the previous finding ended: nothing before it is looked at again.
     let mut done = 0usize;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Common case, without decoding: ASCII other than '(' and ordinary
-        // ideographs (three bytes, lead byte 0xE4..=0xE9).
-        let b = bytes[i];
-        if b < 0x80 && b != b'(' {
-            since_marker += usize::from(i >= done);
-            i += 1;
+    for &i in spots {
+        if i < done || (bytes[i] < 0x80 && bytes[i] != b'(') {
             continue;
         }
-        if (0xe4..=0xe9).contains(&b) && i + 2 < bytes.len() {
-            let cp =
-                (u32::from(b) & 0x0f) << 12 | (u32::from(bytes[i + 1]) & 0x3f) << 6 | (u32::from(bytes[i + 2]) & 0x3f);
-            if cp >= CJK {
-                let k = (cp - CJK) as usize;
-                if TRIGGERS[k / 64] >> (k % 64) & 1 == 0 {
-                    since_marker += usize::from(i >= done);
-                    i += 3;
-                    continue;
-                }
-            }
-        }
         let Some(c) = text[i..].chars().next() else { break };
-        let next = i + c.len_utf8();
-        if i >= done {
-            since_marker += 1;
-            check_char(engine, sink, text, i, c, &mut group, &mut since_marker, &mut done);
-        }
-        i = next;
+        check_char(engine, sink, text, i, c, &mut group, &mut last_marker, &mut done);
     }
     flush_group(sink, group);
 }
@@ -294,26 +267,22 @@ fn check_char(
     i: usize,
     c: char,
     group: &mut Option<(usize, usize, usize)>,
-    since_marker: &mut usize,
+    last_marker: &mut usize,
     done: &mut usize,
 ) {
     {
-        let cp = c as u32;
-        if (CJK..0xa000).contains(&cp) {
-            let k = (cp - CJK) as usize;
-            if TRIGGERS[k / 64] >> (k % 64) & 1 == 0 {
-                return;
-            }
-        }
         if is_gbk_marker(c) {
+            // Characters since the previous marker, this one included
+            // (those of findings in between too).
+            let since = text[(*last_marker).min(i)..i].chars().count() + 1;
+            *last_marker = i + c.len_utf8();
             *group = match *group {
-                Some((s, _, n)) if *since_marker <= MARKER_GAP => Some((s, i + c.len_utf8(), n + 1)),
+                Some((s, _, n)) if since <= MARKER_GAP => Some((s, i + c.len_utf8(), n + 1)),
                 other => {
                     flush_group(sink, other);
                     Some((i, i + c.len_utf8(), 1))
                 }
             };
-            *since_marker = 0;
             return;
         }
         match c {

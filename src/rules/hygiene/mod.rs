@@ -19,13 +19,97 @@ mod tables;
 
 /// Runs every hygiene rule over the text.
 pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
-    chars::check(engine, sink);
-    encoding::check(engine, sink);
-    script::check(engine, sink);
-    punct::check(engine, sink);
-    number::check(engine, sink);
+    let pass = Pass::new(sink.text, sink.enabled(crate::rules::Rule::ScriptMixed));
+    chars::check(engine, sink, &pass.spots);
+    encoding::check(engine, sink, &pass.spots);
+    script::check(sink, &pass.mixed_lines);
+    punct::check(engine, sink, &pass.spots);
+    number::check(engine, sink, &pass.spots);
     repeat::check(engine, sink);
-    privacy::check(engine, sink);
+    privacy::check(engine, sink, &pass.spots);
+}
+
+/// One pass over the text for the rules above: where each of them needs to
+/// look, so that none of them walks the whole text again.
+pub(crate) struct Pass {
+    /// Byte offsets of the characters that some rule may care about: every
+    /// character except ASCII letters (other than `O` and `o`), spaces and
+    /// the ideographs U+4000..U+9FFF that are not in [`SPOT_IDEOGRAPHS`].
+    /// In Chinese prose, about one character in six.
+    pub(crate) spots: Vec<usize>,
+    /// The lines `script.mixed` reports (traditional characters in a line
+    /// of simplified text), counted on the way.
+    pub(crate) mixed_lines: Vec<(usize, usize)>,
+}
+
+const CJK: u32 = 0x4e00;
+const CJK_WORDS: usize = (0xa000 - 0x4e00) / 64;
+
+/// The ideographs that some rule looks at: mojibake markers
+/// (`encoding::TRIGGER_CHARS`) and 截 and 零 (`number.*`).
+static SPOT_IDEOGRAPHS: [u64; CJK_WORDS] = {
+    let mut bits = [0u64; CJK_WORDS];
+    let mut k = 0;
+    while k < encoding::TRIGGER_CHARS.len() + number::TRIGGER_CHARS.len() {
+        let c = if k < encoding::TRIGGER_CHARS.len() {
+            encoding::TRIGGER_CHARS[k]
+        } else {
+            number::TRIGGER_CHARS[k - encoding::TRIGGER_CHARS.len()]
+        };
+        let i = (c as u32 - CJK) as usize;
+        bits[i / 64] |= 1 << (i % 64);
+        k += 1;
+    }
+    bits
+};
+
+impl Pass {
+    fn new(text: &str, script_on: bool) -> Pass {
+        let bytes = text.as_bytes();
+        let mut spots = Vec::with_capacity(text.len() / 16);
+        let mut lines = script::Lines::new(script_on);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b == b'\n' {
+                    lines.end_line(i);
+                }
+                let letter = b.is_ascii_alphabetic() && b != b'O' && b != b'o';
+                if !(letter || b == b' ') {
+                    spots.push(i);
+                }
+                i += 1;
+                continue;
+            }
+            if (0xe3..=0xe9).contains(&b) && i + 2 < bytes.len() {
+                let cp = (u32::from(b) & 0x0f) << 12
+                    | (u32::from(bytes[i + 1]) & 0x3f) << 6
+                    | (u32::from(bytes[i + 2]) & 0x3f);
+                lines.add(cp);
+                let ordinary = cp >= 0x4000 && {
+                    let k = cp.wrapping_sub(CJK) as usize;
+                    cp < CJK || SPOT_IDEOGRAPHS[k / 64] >> (k % 64) & 1 == 0
+                };
+                if !ordinary {
+                    spots.push(i);
+                }
+                i += 3;
+                continue;
+            }
+            spots.push(i);
+            i += match b {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                0xc0.. => 2,
+                _ => 1,
+            };
+        }
+        Pass {
+            spots,
+            mixed_lines: lines.finish(text.len()),
+        }
+    }
 }
 
 /// A Han character (CJK unified ideographs, extensions, compatibility

@@ -167,7 +167,12 @@ fn date_at(text: &str, i: usize) -> Option<(usize, Option<u32>, u32, Option<u32>
 }
 
 /// Checks the whole text.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
+/// The ideographs that start a check here, for the shared pass.
+pub(crate) const TRIGGER_CHARS: [char; 2] = ['截', '零'];
+
+/// `spots`: where the shared pass found characters other than letters and
+/// ordinary ideographs (`super::Pass`); digits, 截 and 零 are among them.
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     let dates = sink.enabled(Rule::NumberImpossibleDate) || sink.enabled(Rule::NumberWeekday);
     let jiezhi = sink.enabled(Rule::NumberJiezhi);
     let zero = sink.enabled(Rule::NumberZero);
@@ -176,10 +181,14 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
     }
     let text = sink.text;
     let bytes = text.as_bytes();
-    // Byte by byte: the triggers are ASCII digits and the lead bytes of 截
-    // and 零, none of which can be a continuation byte.
+    // The triggers are ASCII digits, 截 and 零; `i` is where the previous
+    // one's check ended.
     let mut i = 0;
-    while i < bytes.len() {
+    for &at in spots {
+        if at < i {
+            continue;
+        }
+        i = at;
         let b = bytes[i];
         if b.is_ascii_digit() {
             let whole = i == 0 || {
@@ -217,9 +226,7 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
                 }
             }
             i += len;
-            continue;
         }
-        i += 1;
     }
 }
 

@@ -143,7 +143,9 @@ fn unit(c: char) -> bool {
 }
 
 /// Checks the whole text.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
+/// `spots`: where the shared pass found characters other than letters and
+/// ordinary ideographs (`super::Pass`); digits are among them.
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     let id_on = sink.enabled(Rule::PrivacyIdCard);
     let mobile_on = sink.enabled(Rule::PrivacyMobile);
     let bank_on = sink.enabled(Rule::PrivacyBankCard);
@@ -152,19 +154,13 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
     }
     let text = sink.text;
     let bytes = text.as_bytes();
+    // Where the previous number ended.
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !b.is_ascii_digit() {
-            // Skip a whole multi-byte character at once (lead bytes give
-            // the length; continuation bytes are never digits).
-            i += match b {
-                0xf0.. => 4,
-                0xe0.. => 3,
-                _ => 1,
-            };
+    for &at in spots {
+        if at < i || !bytes[at].is_ascii_digit() {
             continue;
         }
+        i = at;
         let start = i;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;

@@ -157,7 +157,9 @@ struct On {
 }
 
 /// Checks the whole text.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
+/// `spots`: where the shared pass found characters other than letters and
+/// ordinary ideographs (`super::Pass`); every mark is among them.
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     let on = On {
         half: sink.enabled(Rule::PunctHalfWidth),
         doubled: sink.enabled(Rule::PunctDoubled),
@@ -180,23 +182,13 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
     // A half-width ')' already reported with its '('.
     let mut close_paren = usize::MAX;
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // Common case, without decoding: letters, digits, spaces and
-        // ideographs (U+4000..U+9FFF: lead byte 0xE4..=0xE9), none of them
-        // a mark.
-        let b = bytes[at];
-        if b.is_ascii_alphanumeric() || b == b' ' {
-            at += 1;
+    for &i in spots {
+        // Digits, O, o and some ideographs are spots for other rules.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() || (0xe4..=0xe9).contains(&b) {
             continue;
         }
-        if (0xe4..=0xe9).contains(&b) {
-            at += 3;
-            continue;
-        }
-        let i = at;
         let Some(c) = text[i..].chars().next() else { break };
-        at += c.len_utf8();
         let p = super::char_before(text, i);
         if c == '\n' {
             if on.unpaired {

@@ -16,7 +16,6 @@ use std::sync::OnceLock;
 
 use super::tables;
 use crate::diagnostic::Severity;
-use crate::engine::Engine;
 use crate::rules::{Rule, RuleInfo, Sink};
 
 pub(crate) const MIXED: RuleInfo = RuleInfo {
@@ -84,44 +83,63 @@ pub(crate) fn traditional(c: char) -> Option<char> {
 }
 
 /// Checks the whole text.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>) {
-    if !sink.enabled(Rule::ScriptMixed) {
-        return;
+/// The lines to report, counted character by character by the shared
+/// pass of the hygiene rules (`super::Pass`).
+pub(crate) struct Lines {
+    classes: Option<&'static Classes>,
+    start: usize,
+    simp: usize,
+    trad: usize,
+    mixed: Vec<(usize, usize)>,
+}
+
+impl Lines {
+    pub(crate) fn new(on: bool) -> Lines {
+        Lines {
+            classes: on.then(classes),
+            start: 0,
+            simp: 0,
+            trad: 0,
+            mixed: Vec::new(),
+        }
     }
-    let classes = classes();
-    let text = sink.text;
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let (mut simp, mut trad) = (0usize, 0usize);
-    // Byte by byte: only three-byte sequences from U+3000 to U+9FFF (lead
-    // bytes E3–E9) and line feeds matter, and neither can be confused with
-    // a continuation byte.
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if (0xe3..=0xe9).contains(&b) && i + 2 < bytes.len() {
-            let cp =
-                (u32::from(b) & 0x0f) << 12 | (u32::from(bytes[i + 1]) & 0x3f) << 6 | (u32::from(bytes[i + 2]) & 0x3f);
+
+    /// A character of U+3000..U+9FFF.
+    #[inline]
+    pub(crate) fn add(&mut self, cp: u32) {
+        if let Some(classes) = self.classes {
             if cp >= BASE {
                 // Branch-free: the classes of ordinary text are unpredictable.
                 let k = class(&classes.bits, cp) as usize;
-                simp += k >> 1;
-                trad += k & 1;
+                self.simp += k >> 1;
+                self.trad += k & 1;
             }
-            i += 3;
-            continue;
         }
-        if b == b'\n' {
-            if trad > 0 && simp >= 2 && simp >= trad {
-                report(sink, start, i);
-            }
-            start = i + 1;
-            (simp, trad) = (0, 0);
-        }
-        i += 1;
     }
-    if trad > 0 && simp >= 2 && simp >= trad {
-        report(sink, start, text.len());
+
+    /// A line feed at byte `i`.
+    #[inline]
+    pub(crate) fn end_line(&mut self, i: usize) {
+        if self.trad > 0 && self.simp >= 2 && self.simp >= self.trad {
+            self.mixed.push((self.start, i));
+        }
+        self.start = i + 1;
+        (self.simp, self.trad) = (0, 0);
+    }
+
+    pub(crate) fn finish(mut self, len: usize) -> Vec<(usize, usize)> {
+        self.end_line(len);
+        self.mixed
+    }
+}
+
+/// Reports the lines that the shared pass found mixed.
+pub(crate) fn check(sink: &mut Sink<'_>, mixed_lines: &[(usize, usize)]) {
+    if !sink.enabled(Rule::ScriptMixed) {
+        return;
+    }
+    for &(start, end) in mixed_lines {
+        report(sink, start, end);
     }
 }
 
