@@ -25,7 +25,7 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
     script::check(sink, &pass.mixed_lines);
     punct::check(engine, sink, &pass.spots);
     number::check(engine, sink, &pass.spots);
-    repeat::check(engine, sink);
+    repeat::check(engine, sink, &pass.repeats);
     privacy::check(engine, sink, &pass.spots);
 }
 
@@ -40,6 +40,9 @@ pub(crate) struct Pass {
     /// The lines `script.mixed` reports (traditional characters in a line
     /// of simplified text), counted on the way.
     pub(crate) mixed_lines: Vec<(usize, usize)>,
+    /// Byte offsets of the characters that equal one of the four before
+    /// them in a run of ideographs, where `repeat.*` looks.
+    pub(crate) repeats: Vec<usize>,
 }
 
 const CJK: u32 = 0x4e00;
@@ -68,10 +71,15 @@ impl Pass {
         let bytes = text.as_bytes();
         let mut spots = Vec::with_capacity(text.len() / 16);
         let mut lines = script::Lines::new(script_on);
+        let mut repeats = Vec::new();
+        // The four characters before in the current run of ideographs
+        // (`repeat::in_run`), '\0' where there are none.
+        let mut recent = ['\0'; 4];
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
+                recent = ['\0'; 4];
                 if b == b'\n' {
                     lines.end_line(i);
                 }
@@ -87,6 +95,16 @@ impl Pass {
                     | (u32::from(bytes[i + 1]) & 0x3f) << 6
                     | (u32::from(bytes[i + 2]) & 0x3f);
                 lines.add(cp);
+                // In a run: U+3400..U+4DBF and U+4E00..U+9FFF.
+                if (0x3400..0xa000).contains(&cp) && !(0x4dc0..0x4e00).contains(&cp) {
+                    let c = char::from_u32(cp).unwrap_or('\0');
+                    if recent.contains(&c) {
+                        repeats.push(i);
+                    }
+                    recent = [c, recent[0], recent[1], recent[2]];
+                } else {
+                    recent = ['\0'; 4];
+                }
                 let ordinary = cp >= 0x4000 && {
                     let k = cp.wrapping_sub(CJK) as usize;
                     cp < CJK || SPOT_IDEOGRAPHS[k / 64] >> (k % 64) & 1 == 0
@@ -98,6 +116,17 @@ impl Pass {
                 continue;
             }
             spots.push(i);
+            // Other characters: ideographs of the supplementary planes and
+            // the compatibility block continue a run.
+            match text[i..].chars().next() {
+                Some(c) if repeat::in_run(c) => {
+                    if recent.contains(&c) {
+                        repeats.push(i);
+                    }
+                    recent = [c, recent[0], recent[1], recent[2]];
+                }
+                _ => recent = ['\0'; 4],
+            }
             i += match b {
                 0xf0.. => 4,
                 0xe0.. => 3,
@@ -108,6 +137,7 @@ impl Pass {
         Pass {
             spots,
             mixed_lines: lines.finish(text.len()),
+            repeats,
         }
     }
 }

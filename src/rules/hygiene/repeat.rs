@@ -192,39 +192,43 @@ const REDUPLICATING: &[&str] = &[
 ];
 
 /// Checks the whole text.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
+/// Whether `c` counts as a character of a run here.
+#[inline]
+pub(crate) fn in_run(c: char) -> bool {
+    let cp = c as u32;
+    (0x4e00..=0x9fff).contains(&cp) || (cp > 0x9fff && super::is_han(c)) || (0x3400..0x4dc0).contains(&cp)
+}
+
+/// `candidates`: the offsets of the characters that equal one of the four
+/// before them in their run ([`in_run`]), found by the shared pass
+/// (`super::Pass`); nothing else can start a repetition.
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, candidates: &[usize]) {
     let chars_on = sink.enabled(Rule::RepeatChar);
     let words_on = sink.enabled(Rule::RepeatWord);
     if !(chars_on || words_on) {
         return;
     }
     let text = sink.text;
-    // The last characters of the current run of Han characters and their
-    // starts, the latest at `len - 1` (modulo `RING`).
-    const RING: usize = 16;
-    let mut ring = [(0usize, '\0'); RING];
-    let mut len = 0usize;
     // Nothing ending before this is reported again.
     let mut done = 0;
-    // The characters one to four back in the run ('\0' where there is
-    // none): most characters equal none of them and need nothing more.
-    let mut recent = ['\0'; 4];
-    for (i, c) in text.char_indices() {
-        let cp = c as u32;
-        if !((0x4e00..=0x9fff).contains(&cp) || (cp > 0x9fff && super::is_han(c)) || (0x3400..0x4dc0).contains(&cp)) {
-            len = 0;
-            recent = ['\0'; 4];
-            continue;
+    for &i in candidates {
+        let Some(c) = text[i..].chars().next() else { continue };
+        // ring[k - 1]: the k-th character back in the run (1 = this one),
+        // up to eight; `len` of them.
+        let mut ring = [(i, c); 8];
+        let mut len = 1;
+        let mut at = i;
+        while len < ring.len() {
+            match super::char_before(text, at) {
+                Some(d) if in_run(d) => {
+                    at -= d.len_utf8();
+                    ring[len] = (at, d);
+                    len += 1;
+                }
+                _ => break,
+            }
         }
-        ring[len % RING] = (i, c);
-        len += 1;
-        let seen = recent.contains(&c);
-        recent = [c, recent[0], recent[1], recent[2]];
-        if !seen {
-            continue;
-        }
-        // back(k): the k-th character back (1 = this one).
-        let back = |k: usize| ring[(len - k) % RING];
+        let back = |k: usize| ring[k - 1];
         if len < 2 {
             continue;
         }
