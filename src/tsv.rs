@@ -55,36 +55,6 @@ pub fn is_han(c: char) -> bool {
     cp.wrapping_sub(0x4E00) <= 0x9FFF - 0x4E00 || matches!(cp, 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
-/// `text.char_indices()`, with a short path for three-byte characters
-/// (the whole of common Chinese text): the passes over every character use
-/// it.
-#[inline]
-#[allow(dead_code)]
-pub fn char_indices(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let at = i;
-        let b = *bytes.get(at)?;
-        if b < 0x80 {
-            i += 1;
-            return Some((at, char::from(b)));
-        }
-        if (0xe0..0xf0).contains(&b) {
-            if let Some(&[_, b1, b2]) = bytes.get(at..at + 3) {
-                let cp = (u32::from(b) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f);
-                if let Some(c) = char::from_u32(cp) {
-                    i += 3;
-                    return Some((at, c));
-                }
-            }
-        }
-        let c = text.get(at..)?.chars().next()?;
-        i += c.len_utf8();
-        Some((at, c))
-    })
-}
-
 /// Parses a typo dictionary, checking every line.
 pub fn parse_typos(text: &str) -> Result<Vec<TypoRecord<'_>>, LineError> {
     let mut out = Vec::new();

@@ -58,7 +58,7 @@ pub(crate) fn candidates(engine: &Engine, text: &str, halves: &[(usize, usize, b
     });
     let mut out = Vec::new();
     for start in starts {
-        let mut chars = crate::tsv::char_indices(&text[start..]);
+        let mut chars = text[start..].char_indices();
         let mut win = ['\0'; 4];
         let mut end = start;
         let mut ok = true;
