@@ -45,26 +45,33 @@ pub(crate) struct Pass {
     pub(crate) repeats: Vec<usize>,
 }
 
-const CJK: u32 = 0x4e00;
-const CJK_WORDS: usize = (0xa000 - 0x4e00) / 64;
+/// The code points of [`table`]: U+3400..U+9FFF.
+const TABLE_FROM: u32 = 0x3400;
+const TABLE_TO: u32 = 0xa000;
+/// Bits of a [`table`] entry besides the `script` class (bits 0 and 1).
+const SPOT: u8 = 4;
+const RUN: u8 = 8;
 
-/// The ideographs that some rule looks at: mojibake markers
-/// (`encoding::TRIGGER_CHARS`) and 截 and 零 (`number.*`).
-static SPOT_IDEOGRAPHS: [u64; CJK_WORDS] = {
-    let mut bits = [0u64; CJK_WORDS];
-    let mut k = 0;
-    while k < encoding::TRIGGER_CHARS.len() + number::TRIGGER_CHARS.len() {
-        let c = if k < encoding::TRIGGER_CHARS.len() {
-            encoding::TRIGGER_CHARS[k]
-        } else {
-            number::TRIGGER_CHARS[k - encoding::TRIGGER_CHARS.len()]
-        };
-        let i = (c as u32 - CJK) as usize;
-        bits[i / 64] |= 1 << (i % 64);
-        k += 1;
-    }
-    bits
-};
+/// One byte per code point of U+3400..U+9FFF (27 KB, in cache) with what
+/// the shared pass needs of an ideograph: its `script` class, whether some
+/// rule looks at it (mojibake markers, 截, 零: [`SPOT`]), whether it
+/// continues a run for `repeat.*` ([`RUN`]).
+fn table() -> &'static [u8] {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Vec<u8> = (TABLE_FROM..TABLE_TO).map(script::class_of).collect();
+        for cp in TABLE_FROM..TABLE_TO {
+            if char::from_u32(cp).is_some_and(repeat::in_run) {
+                t[(cp - TABLE_FROM) as usize] |= RUN;
+            }
+        }
+        for c in encoding::TRIGGER_CHARS.iter().chain(&number::TRIGGER_CHARS) {
+            t[(*c as u32 - TABLE_FROM) as usize] |= SPOT;
+        }
+        t
+    })
+}
 
 impl Pass {
     fn new(text: &str, script_on: bool) -> Pass {
@@ -74,12 +81,13 @@ impl Pass {
         let mut repeats = Vec::new();
         // The four characters before in the current run of ideographs
         // (`repeat::in_run`), '\0' where there are none.
-        let mut recent = ['\0'; 4];
+        let mut recent = [0u32; 4];
+        let table = table();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                recent = ['\0'; 4];
+                recent = [0; 4];
                 if b == b'\n' {
                     lines.end_line(i);
                 }
@@ -94,22 +102,21 @@ impl Pass {
                 let cp = (u32::from(b) & 0x0f) << 12
                     | (u32::from(bytes[i + 1]) & 0x3f) << 6
                     | (u32::from(bytes[i + 2]) & 0x3f);
-                lines.add(cp);
-                // In a run: U+3400..U+4DBF and U+4E00..U+9FFF.
-                if (0x3400..0xa000).contains(&cp) && !(0x4dc0..0x4e00).contains(&cp) {
-                    let c = char::from_u32(cp).unwrap_or('\0');
-                    if recent.contains(&c) {
+                let bits = cp
+                    .checked_sub(TABLE_FROM)
+                    .and_then(|k| table.get(k as usize))
+                    .map_or(0, |&x| x);
+                lines.add(bits & 3);
+                if bits & RUN != 0 {
+                    if recent[0] == cp || recent[1] == cp || recent[2] == cp || recent[3] == cp {
                         repeats.push(i);
                     }
-                    recent = [c, recent[0], recent[1], recent[2]];
+                    recent = [cp, recent[0], recent[1], recent[2]];
                 } else {
-                    recent = ['\0'; 4];
+                    recent = [0; 4];
                 }
-                let ordinary = cp >= 0x4000 && {
-                    let k = cp.wrapping_sub(CJK) as usize;
-                    cp < CJK || SPOT_IDEOGRAPHS[k / 64] >> (k % 64) & 1 == 0
-                };
-                if !ordinary {
+                // U+4000..U+9FFF: only the spot ideographs.
+                if cp < 0x4000 || bits & SPOT != 0 {
                     spots.push(i);
                 }
                 i += 3;
@@ -120,12 +127,13 @@ impl Pass {
             // the compatibility block continue a run.
             match text[i..].chars().next() {
                 Some(c) if repeat::in_run(c) => {
-                    if recent.contains(&c) {
+                    let cp = c as u32;
+                    if recent.contains(&cp) {
                         repeats.push(i);
                     }
-                    recent = [c, recent[0], recent[1], recent[2]];
+                    recent = [cp, recent[0], recent[1], recent[2]];
                 }
-                _ => recent = ['\0'; 4],
+                _ => recent = [0; 4],
             }
             i += match b {
                 0xf0.. => 4,

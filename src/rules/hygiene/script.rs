@@ -69,6 +69,16 @@ fn classes() -> &'static Classes {
     })
 }
 
+/// The class bits of a code point (0 outside `BASE..LIMIT`), for the shared
+/// pass's table.
+pub(crate) fn class_of(cp: u32) -> u8 {
+    if (BASE..LIMIT).contains(&cp) {
+        class(&classes().bits, cp) as u8
+    } else {
+        0
+    }
+}
+
 /// The class bits of a character in `BASE..LIMIT`.
 fn class(bits: &[u64; WORDS], cp: u32) -> u64 {
     let k = (cp - BASE) as usize;
@@ -86,7 +96,7 @@ pub(crate) fn traditional(c: char) -> Option<char> {
 /// The lines to report, counted character by character by the shared
 /// pass of the hygiene rules (`super::Pass`).
 pub(crate) struct Lines {
-    classes: Option<&'static Classes>,
+    on: bool,
     start: usize,
     simp: usize,
     trad: usize,
@@ -96,7 +106,7 @@ pub(crate) struct Lines {
 impl Lines {
     pub(crate) fn new(on: bool) -> Lines {
         Lines {
-            classes: on.then(classes),
+            on,
             start: 0,
             simp: 0,
             trad: 0,
@@ -104,23 +114,19 @@ impl Lines {
         }
     }
 
-    /// A character of U+3000..U+9FFF.
+    /// A character of class `k` ([`class_of`]).
     #[inline]
-    pub(crate) fn add(&mut self, cp: u32) {
-        if let Some(classes) = self.classes {
-            if cp >= BASE {
-                // Branch-free: the classes of ordinary text are unpredictable.
-                let k = class(&classes.bits, cp) as usize;
-                self.simp += k >> 1;
-                self.trad += k & 1;
-            }
-        }
+    pub(crate) fn add(&mut self, k: u8) {
+        // Branch-free: the classes of ordinary text are unpredictable.
+        let k = usize::from(k);
+        self.simp += k >> 1;
+        self.trad += k & 1;
     }
 
     /// A line feed at byte `i`.
     #[inline]
     pub(crate) fn end_line(&mut self, i: usize) {
-        if self.trad > 0 && self.simp >= 2 && self.simp >= self.trad {
+        if self.on && self.trad > 0 && self.simp >= 2 && self.simp >= self.trad {
             self.mixed.push((self.start, i));
         }
         self.start = i + 1;
