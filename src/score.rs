@@ -5,7 +5,7 @@
 use crate::dict::Lexicon;
 
 /// The longest word considered, in characters.
-const MAX_WORD: usize = 8;
+pub(crate) const MAX_WORD: usize = 8;
 
 /// Natural log-probability of the best segmentation of `s` into words of
 /// the lexicon; a character that is not a word counts as a word of

@@ -162,6 +162,43 @@ fn best_replacement(
     }
     // Score the few most promising: scoring is the expensive part.
     options.sort_by_key(|x| std::cmp::Reverse(x.0));
+    options.truncate(SCORED);
+    // A quick bound before the segmentations: replacing c by d can gain at
+    // most, over the words W of two to four characters that d makes,
+    // ln f(W) less what W's other characters and c are worth as words of
+    // their own (the passage as written can always be read with c and those
+    // characters alone); or what d gains over c as a word of its own.
+    let corpus = lm.counted_from_text();
+    let floor = if corpus { CORPUS_MIN_GAIN } else { MIN_GAIN };
+    let log_total = (engine.lexicon.total() as f64).ln();
+    let single = |x: char| {
+        let mut b = [0u8; 4];
+        f64::from(engine.lexicon.freq(x.encode_utf8(&mut b)).unwrap_or(0).max(1)).ln() - log_total
+    };
+    let lone_c = single(c);
+    options.retain(|&(_, d, _, _, _)| {
+        let at = |j: usize| if j == i { d } else { run[j].1 };
+        let mut bound = single(d) - lone_c;
+        // Every word of the list that covers position i once c is d.
+        let lo = i.saturating_sub(score::MAX_WORD - 1);
+        let hi = (i + score::MAX_WORD).min(run.len());
+        let corrected: String = (lo..hi).map(at).collect();
+        let mut starts = corrected.char_indices().map(|(k, _)| k);
+        for a in lo..=i {
+            let Some(from) = starts.next() else { break };
+            let mut b = a;
+            engine.lexicon.prefixes(&corrected[from..], score::MAX_WORD, |end, f| {
+                // Characters from a to the end of this word.
+                let len = corrected[from..from + end].chars().count();
+                b = a + len;
+                if b > i {
+                    let others: f64 = (a..b).filter(|&j| j != i).map(|j| single(run[j].1)).sum();
+                    bound = bound.max(f64::from(f.max(1)).ln() - log_total - others - lone_c);
+                }
+            });
+        }
+        bound >= floor
+    });
     if options.is_empty() {
         return None;
     }
@@ -171,9 +208,8 @@ fn best_replacement(
     let near = score::context(text, span.clone(), 1);
     // Scored only once a replacement passes the word model: it rarely does.
     let mut original_chars: Option<f64> = None;
-    let corpus = lm.counted_from_text();
     let mut best: Option<Candidate> = None;
-    for (_, d, a, b, w) in options.into_iter().take(SCORED) {
+    for (_, d, a, b, w) in options {
         let g = score::gain_in(
             &engine.lexicon,
             text,
@@ -182,7 +218,6 @@ fn best_replacement(
             span.clone(),
             d.encode_utf8(&mut buf),
         );
-        let floor = if corpus { CORPUS_MIN_GAIN } else { MIN_GAIN };
         if g < floor || best.as_ref().is_some_and(|x| g <= x.gain) {
             continue;
         }
