@@ -521,8 +521,27 @@ fn add_policy_patterns(
                 .unwrap_or_default()
         };
         let is_word = |w: &str| words.get(w).is_some_and(|&(_, tag)| tag != "nr" || names.contains(w));
+        let chars: Vec<char> = l.name.chars().collect();
+        let n = chars.len();
         for v in tsv::name_variants(l.name, confusables, is_word) {
-            patterns.add(&v, KIND_NAME, i as u32);
+            // Names of three or more characters: a changed first or last
+            // character is found from the rest of the name (below), which
+            // keeps the automaton small.
+            let k = v.chars().zip(&chars).position(|(a, &b)| a != b).unwrap_or(0);
+            if n < 3 || (k != 0 && k != n - 1) {
+                patterns.add(
+                    &v,
+                    KIND_NAME,
+                    i as u32 | (layout::NAME_WHOLE << layout::NAME_MODE_SHIFT),
+                );
+            }
+        }
+        if n >= 3 {
+            let second = l.name.char_indices().nth(1).map_or(0, |(b, _)| b);
+            let last = l.name.char_indices().last().map_or(0, |(b, _)| b);
+            let mode = |m: u32| i as u32 | (m << layout::NAME_MODE_SHIFT);
+            patterns.add(&l.name[second..], KIND_NAME, mode(layout::NAME_TAIL));
+            patterns.add(&l.name[..last], KIND_NAME, mode(layout::NAME_HEAD));
         }
     }
 }

@@ -17,7 +17,7 @@ static TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/targets.bin"))
 
 use crate::layout::{
     kind, target, KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_IDIOM, KIND_NAME, KIND_SECRECY,
-    KIND_TERM, KIND_TYPO, PAYLOAD,
+    KIND_TERM, KIND_TYPO, NAME_HEAD, NAME_MODE_SHIFT, NAME_TAIL, NAME_WHOLE, PAYLOAD,
 };
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
@@ -48,6 +48,11 @@ pub(crate) enum Target {
     Agency(u32),
     /// A misspelling of name number `.0` of the leaders list.
     Name(u32),
+    /// Name number `.0` without its first character: a misspelling if the
+    /// character before is confusable with it.
+    NameTail(u32),
+    /// Name number `.0` without its last character.
+    NameHead(u32),
     /// Where a secrecy marking may be: a star (`true`) or 密级.
     Secrecy(bool),
     /// The first (`tail: false`) or last two characters of some idiom.
@@ -161,7 +166,15 @@ impl Engine {
                     KIND_FORMULATION_VARIANT => Target::FormulationVariant(payload),
                     KIND_TERM => Target::Term(payload),
                     KIND_AGENCY => Target::Agency(payload),
-                    KIND_NAME if !user_names => Target::Name(payload),
+                    KIND_NAME if !user_names => {
+                        let i = payload & ((1 << NAME_MODE_SHIFT) - 1);
+                        match payload >> NAME_MODE_SHIFT {
+                            NAME_TAIL => Target::NameTail(i),
+                            NAME_HEAD => Target::NameHead(i),
+                            NAME_WHOLE => Target::Name(i),
+                            _ => return None,
+                        }
+                    }
                     KIND_SECRECY => Target::Secrecy(payload == 0),
                     KIND_IDIOM => Target::Idiom { tail: payload == 1 },
                     _ => return None,

@@ -11,6 +11,14 @@ pub const KIND_FORMULATION_VARIANT: u32 = 2;
 pub const KIND_TERM: u32 = 3;
 pub const KIND_AGENCY: u32 = 4;
 pub const KIND_NAME: u32 = 5;
+/// Name payloads: the leader's number, and in these bits how the pattern
+/// stands for a misspelling: the misspelled name itself (`NAME_WHOLE`), or
+/// the name without its first character (`NAME_TAIL`: the character before
+/// the hit may replace it) or without its last (`NAME_HEAD`).
+pub const NAME_MODE_SHIFT: u32 = 27;
+pub const NAME_WHOLE: u32 = 0;
+pub const NAME_TAIL: u32 = 1;
+pub const NAME_HEAD: u32 = 2;
 /// Payload: 0 for the star of a secrecy marking (★), 1 for 密级.
 pub const KIND_SECRECY: u32 = 6;
 /// Payload: 0 for the first two characters of an idiom, 1 for the last two.

@@ -98,6 +98,12 @@ impl Linter {
                 }
                 Target::FormulationAnchor { .. } => {}
                 Target::Name(i) => names.push((s, e, i)),
+                Target::NameTail(i) | Target::NameHead(i) => {
+                    let tail = matches!(hit.target, Target::NameTail(_));
+                    if let Some((s, e)) = name::changed_end(engine, text, i, s, e, tail) {
+                        names.push((s, e, i));
+                    }
+                }
                 Target::Term(i) => terms.push((s, e, i)),
                 Target::Agency(i) => agencies.push((s, e, i)),
                 Target::Secrecy(star) => secrecy.push((s, star)),

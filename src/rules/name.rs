@@ -4,12 +4,15 @@
 //!
 //! The misspellings are patterns of the automaton (each character of a name
 //! replaced by its confusable characters, keeping strings that are not
-//! words). Guards: the characters must have no reading as words of two or
+//! words); for names of three or more characters, a changed first or last
+//! character is found from the hit of the rest of the name instead, which
+//! keeps the automaton small ([`changed_end`]). Guards: the characters must have no reading as words of two or
 //! more characters (这里强调 is 这里 + 强调, not a misspelt 李强); and a two-character name
 //! needs a title or role next to it (同志, 总理, 主席 …), since two
 //! characters meet by accident too often.
 
 use crate::diagnostic::Severity;
+use crate::dict::confusables;
 use crate::engine::Engine;
 use crate::rules::{typo, Rule, RuleInfo, Sink};
 
@@ -52,6 +55,36 @@ fn has_title(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
     let before = &text[..start];
     TITLES.iter().any(|t| after.starts_with(t) || before.ends_with(t))
+}
+
+/// A hit of name `i` without its first (`tail`) or last character at
+/// `start..end`: the span of the name with that character replaced by a
+/// confusable one, if the text has that (and it is not a word of its own).
+pub(crate) fn changed_end(
+    engine: &Engine,
+    text: &str,
+    i: u32,
+    start: usize,
+    end: usize,
+    tail: bool,
+) -> Option<(usize, usize)> {
+    let leader = engine.leaders.get(i as usize)?;
+    let (right, found, span) = if tail {
+        let x = text[..start].chars().next_back()?;
+        (leader.name.chars().next()?, x, (start - x.len_utf8(), end))
+    } else {
+        let y = text[end..].chars().next()?;
+        (leader.name.chars().next_back()?, y, (start, end + y.len_utf8()))
+    };
+    if found == right || !crate::tsv::is_han(found) || !confusables(right).any(|(d, _)| d == found) {
+        return None;
+    }
+    // As for the listed variants: a word of its own is no misspelling, a
+    // person's name (tag nr) is unless it is another leader's.
+    let variant = &text[span.0..span.1];
+    let is_word =
+        engine.leaders.iter().any(|l| l.name == variant) || engine.lexicon.tag(variant).is_some_and(|t| t != "nr");
+    (!is_word).then_some(span)
 }
 
 /// Reports a misspelling of name `i` at `start..end`.
