@@ -173,9 +173,13 @@ impl Linter {
                 }
             }
         }
-        if sink.enabled(Rule::TypoConfusable) {
+        // One pass over every character for typo.confusable and the
+        // hygiene rules.
+        let confusable_on = sink.enabled(Rule::TypoConfusable);
+        let pass = rules::hygiene::Pass::new(text, sink.enabled(Rule::ScriptMixed), confusable_on);
+        if confusable_on {
             let lm = inner.lm.as_ref().unwrap_or(&engine.lm);
-            for cand in confusable::candidates(engine, &lm.model, text) {
+            for cand in confusable::candidates(engine, &lm.model, text, &pass.orphans) {
                 if free(&taken, cand.start, cand.end) {
                     let before = sink.out.len();
                     confusable::check(engine, &mut sink, &cand);
@@ -189,7 +193,7 @@ impl Linter {
         if let Some(words) = &inner.words {
             words.check(&mut sink);
         }
-        rules::hygiene::check(engine, &mut sink);
+        rules::hygiene::check(engine, &mut sink, &pass);
         let mut out = sink.out;
         crate::suppress::apply(text, &mut out);
         if let Some(allow) = &inner.allow {

@@ -2,9 +2,10 @@
 //! syllable, or similar shape) that no list foresaw: 总休方案 for 总体方案,
 //! 人大堂务委员会 for 常务委员会.
 //!
-//! Candidates are cheap to find: a character that forms a word with neither
-//! neighbour (no in-word bigram on either side, [`dict::in_word`]) and is not
-//! a frequent word of its own ([`dict::standalone`]). Only there are the confusable characters tried, and only
+//! Candidates are cheap to find, and the shared pass over the text finds
+//! them (`hygiene::Pass::orphans`): a character that forms a word with
+//! neither neighbour (no in-word bigram on either side, [`dict::in_word`])
+//! and is not a frequent word of its own ([`dict::standalone`]). Only there are the confusable characters tried, and only
 //! those that join a neighbour in a word are scored: the replacement must
 //! make the passage clearly more probable under the word list's frequencies
 //! ([`score::gain`] at least [`MIN_GAIN`]) and under the character model
@@ -58,64 +59,46 @@ pub(crate) struct Candidate {
     pub(crate) gain: f64,
 }
 
-/// Finds candidates in the text.
-pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str) -> Vec<Candidate> {
+/// Finds candidates at the orphan characters that the shared pass found
+/// (`hygiene::Pass::orphans`).
+pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str, orphans: &[usize]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut run: Vec<(usize, char)> = Vec::new();
-    let mut flush = |run: &mut Vec<(usize, char)>, end: usize| {
-        // Whether the pair (i, i+1) is an in-word bigram, computed at most
-        // once for both of its characters, and not at all between two
-        // characters that are frequent words of their own (never
-        // candidates).
-        let mut right_in_word: Option<bool> = Some(false);
-        for i in 0..run.len() {
-            let left = right_in_word.take();
-            let c = run[i].1;
-            if dict::standalone(c) {
-                continue;
-            }
-            let left_in_word = left.unwrap_or_else(|| i > 0 && dict::in_word(run[i - 1].1, c));
-            if left_in_word {
-                continue;
-            }
-            let right = run.get(i + 1).is_some_and(|&(_, r)| dict::in_word(c, r));
-            right_in_word = Some(right);
-            if right {
-                continue;
-            }
-            if let Some(cand) = best_replacement(engine, lm, text, run, i, end) {
-                out.push(cand);
-            }
-        }
+    // The run around an orphan, as far as the scoring looks: up to
+    // `score::MAX_WORD - 1` Han characters either side.
+    let reach = score::MAX_WORD - 1;
+    let mut run: Vec<(usize, char)> = Vec::with_capacity(2 * reach + 1);
+    for &at in orphans {
         run.clear();
-    };
-    for (i, c) in text.char_indices() {
-        if is_han(c) {
-            run.push((i, c));
-        } else if !run.is_empty() {
-            flush(&mut run, i);
+        let mut start = at;
+        for c in text[..at].chars().rev().take(reach) {
+            if !is_han(c) {
+                break;
+            }
+            start -= c.len_utf8();
         }
-    }
-    if !run.is_empty() {
-        flush(&mut run, text.len());
+        run.extend(text[start..at].char_indices().map(|(k, c)| (start + k, c)));
+        let i = run.len();
+        run.extend(
+            text[at..]
+                .char_indices()
+                .map(|(k, c)| (at + k, c))
+                .take_while(|&(k, c)| k == 0 || is_han(c))
+                .take(reach + 1),
+        );
+        if let Some(cand) = best_replacement(engine, lm, text, &run, i) {
+            out.push(cand);
+        }
     }
     out
 }
 
-fn best_replacement(
-    engine: &Engine,
-    lm: &lm::Model,
-    text: &str,
-    run: &[(usize, char)],
-    i: usize,
-    run_end: usize,
-) -> Option<Candidate> {
+fn best_replacement(engine: &Engine, lm: &lm::Model, text: &str, run: &[(usize, char)], i: usize) -> Option<Candidate> {
     let c = run[i].1;
     if dict::standalone(c) {
         return None;
     }
     let mut buf = [0u8; 4];
-    let byte_end = |j: usize| run.get(j + 1).map_or(run_end, |&(b, _)| b);
+    let byte_end = |j: usize| run[j].0 + run[j].1.len_utf8();
     let span = run[i].0..byte_end(i);
     let left = i.checked_sub(1).map(|j| run[j].1);
     let right = run.get(i + 1).map(|&(_, r)| r);

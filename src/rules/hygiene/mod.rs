@@ -5,6 +5,7 @@
 //! Each module makes one pass over the text and skips ordinary Chinese
 //! characters cheaply; none allocates per character.
 
+use crate::dict;
 use crate::engine::Engine;
 use crate::rules::Sink;
 
@@ -17,9 +18,8 @@ pub(crate) mod repeat;
 pub(crate) mod script;
 mod tables;
 
-/// Runs every hygiene rule over the text.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
-    let pass = Pass::new(sink.text, sink.enabled(crate::rules::Rule::ScriptMixed));
+/// Runs every hygiene rule over the text, with what the shared pass found.
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, pass: &Pass) {
     chars::check(engine, sink, &pass.spots);
     encoding::check(engine, sink, &pass.spots);
     script::check(sink, &pass.mixed_lines);
@@ -29,8 +29,9 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>) {
     privacy::check(engine, sink, &pass.spots);
 }
 
-/// One pass over the text for the rules above: where each of them needs to
-/// look, so that none of them walks the whole text again.
+/// One pass over the text for the rules above and for `typo.confusable`:
+/// where each of them needs to look, so that none of them walks the whole
+/// text again.
 pub(crate) struct Pass {
     /// Byte offsets of the characters that some rule may care about: every
     /// character except ASCII letters (other than `O` and `o`), spaces and
@@ -43,6 +44,55 @@ pub(crate) struct Pass {
     /// Byte offsets of the characters that equal one of the four before
     /// them in a run of ideographs, where `repeat.*` looks.
     pub(crate) repeats: Vec<usize>,
+    /// Byte offsets of the orphan characters of `typo.confusable`: Han
+    /// characters that are not frequent words of their own
+    /// (`dict::standalone`) and form an in-word bigram (`dict::in_word`)
+    /// with neither neighbour.
+    pub(crate) orphans: Vec<usize>,
+}
+
+/// What the pass needs to find orphans: the previous Han character of the
+/// run, and the previous one if it is still an orphan on its left.
+#[derive(Default)]
+struct Orphans {
+    on: bool,
+    prev: Option<char>,
+    pending: Option<usize>,
+    found: Vec<usize>,
+}
+
+impl Orphans {
+    /// A Han character `c` at `i`.
+    #[inline]
+    fn han(&mut self, i: usize, c: char, standalone: bool) {
+        if !self.on {
+            return;
+        }
+        // The bigram with the previous character, where either of them
+        // needs it.
+        let pair = match self.prev {
+            Some(p) if self.pending.is_some() || !standalone => dict::in_word(p, c),
+            _ => false,
+        };
+        if let Some(p) = self.pending.take() {
+            if !pair {
+                self.found.push(p);
+            }
+        }
+        if !standalone && !pair {
+            self.pending = Some(i);
+        }
+        self.prev = Some(c);
+    }
+
+    /// Any other character, or the end of the text.
+    #[inline]
+    fn other(&mut self) {
+        if let Some(p) = self.pending.take() {
+            self.found.push(p);
+        }
+        self.prev = None;
+    }
 }
 
 /// The code points of [`table`]: U+3400..U+9FFF.
@@ -51,6 +101,9 @@ const TABLE_TO: u32 = 0xa000;
 /// Bits of a [`table`] entry besides the `script` class (bits 0 and 1).
 const SPOT: u8 = 4;
 const RUN: u8 = 8;
+/// Han (`tsv::is_han`) and a frequent word of its own (`dict::standalone`).
+const HAN: u8 = 16;
+const STANDALONE: u8 = 32;
 
 /// One byte per code point of U+3400..U+9FFF (27 KB, in cache) with what
 /// the shared pass needs of an ideograph: its `script` class, whether some
@@ -66,6 +119,17 @@ fn table() -> &'static [u8] {
                 t[(cp - TABLE_FROM) as usize] |= RUN;
             }
         }
+        for cp in TABLE_FROM..TABLE_TO {
+            if let Some(c) = char::from_u32(cp) {
+                let k = (cp - TABLE_FROM) as usize;
+                if crate::tsv::is_han(c) {
+                    t[k] |= HAN;
+                }
+                if dict::standalone(c) {
+                    t[k] |= STANDALONE;
+                }
+            }
+        }
         for c in encoding::TRIGGER_CHARS.iter().chain(&number::TRIGGER_CHARS) {
             t[(*c as u32 - TABLE_FROM) as usize] |= SPOT;
         }
@@ -74,7 +138,9 @@ fn table() -> &'static [u8] {
 }
 
 impl Pass {
-    fn new(text: &str, script_on: bool) -> Pass {
+    /// `script_on`: count the lines for `script.mixed`; `orphans_on`: find
+    /// the orphans for `typo.confusable`.
+    pub(crate) fn new(text: &str, script_on: bool, orphans_on: bool) -> Pass {
         let bytes = text.as_bytes();
         let mut spots = Vec::with_capacity(text.len() / 16);
         let mut lines = script::Lines::new(script_on);
@@ -82,12 +148,17 @@ impl Pass {
         // The four characters before in the current run of ideographs
         // (`repeat::in_run`), '\0' where there are none.
         let mut recent = [0u32; 4];
+        let mut orphans = Orphans {
+            on: orphans_on,
+            ..Orphans::default()
+        };
         let table = table();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 recent = [0; 4];
+                orphans.other();
                 if b == b'\n' {
                     lines.end_line(i);
                 }
@@ -107,6 +178,11 @@ impl Pass {
                     .and_then(|k| table.get(k as usize))
                     .map_or(0, |&x| x);
                 lines.add(bits & 3);
+                if bits & HAN != 0 {
+                    orphans.han(i, char::from_u32(cp).unwrap_or('\0'), bits & STANDALONE != 0);
+                } else {
+                    orphans.other();
+                }
                 if bits & RUN != 0 {
                     if recent[0] == cp || recent[1] == cp || recent[2] == cp || recent[3] == cp {
                         repeats.push(i);
@@ -125,7 +201,12 @@ impl Pass {
             spots.push(i);
             // Other characters: ideographs of the supplementary planes and
             // the compatibility block continue a run.
-            match text[i..].chars().next() {
+            let c = text[i..].chars().next();
+            match c {
+                Some(c) if crate::tsv::is_han(c) => orphans.han(i, c, dict::standalone(c)),
+                _ => orphans.other(),
+            }
+            match c {
                 Some(c) if repeat::in_run(c) => {
                     let cp = c as u32;
                     if recent.contains(&cp) {
@@ -146,6 +227,10 @@ impl Pass {
             spots,
             mixed_lines: lines.finish(text.len()),
             repeats,
+            orphans: {
+                orphans.other();
+                orphans.found
+            },
         }
     }
 }
