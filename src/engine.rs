@@ -146,18 +146,18 @@ impl Engine {
         }
     }
 
-    /// Every occurrence of every pattern, overlapping ones included. A
-    /// built-in wrong form that a user dictionary also lists is reported once,
-    /// as the user's.
-    pub(crate) fn scan<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
+    /// Calls `f` with every occurrence of every pattern, overlapping ones
+    /// included, in the order the automata find them. A built-in wrong form
+    /// that a user dictionary also lists is reported once, as the user's.
+    pub(crate) fn for_each_hit(&self, text: &str, mut f: impl FnMut(Hit)) {
         let overridden =
             |s: usize, e: usize| self.typos.len() > 1 && self.typos[1..].iter().any(|d| d.get(&text[s..e]).is_some());
-        let user_names = self.user_names;
-        let builtin = self.builtin.find_overlapping_iter(text).flat_map(move |m| {
+        for m in self.builtin.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
-            targets(m.value()).filter_map(move |t| {
+            for t in targets(m.value()) {
                 let payload = t & PAYLOAD;
                 let target = match kind(t) {
+                    KIND_IDIOM => Target::Idiom { tail: payload == 1 },
                     KIND_TYPO if !overridden(start, end) => Target::Typo(0),
                     KIND_FORMULATION_ANCHOR => Target::FormulationAnchor {
                         formulation: payload >> 1,
@@ -166,42 +166,39 @@ impl Engine {
                     KIND_FORMULATION_VARIANT => Target::FormulationVariant(payload),
                     KIND_TERM => Target::Term(payload),
                     KIND_AGENCY => Target::Agency(payload),
-                    KIND_NAME if !user_names => {
+                    KIND_NAME if !self.user_names => {
                         let i = payload & ((1 << NAME_MODE_SHIFT) - 1);
                         match payload >> NAME_MODE_SHIFT {
                             NAME_TAIL => Target::NameTail(i),
                             NAME_HEAD => Target::NameHead(i),
                             NAME_WHOLE => Target::Name(i),
-                            _ => return None,
+                            _ => continue,
                         }
                     }
                     KIND_SECRECY => Target::Secrecy(payload == 0),
-                    KIND_IDIOM => Target::Idiom { tail: payload == 1 },
-                    _ => return None,
+                    _ => continue,
                 };
-                Some(Hit { start, end, target })
-            })
-        });
-        let user = self.user.iter().flat_map(move |a| {
-            a.find_overlapping_iter(text).flat_map(move |m| {
-                let (start, end) = (m.start(), m.end());
-                self.user_targets[m.value() as usize].iter().filter_map(move |&t| {
-                    let target = match kind(t) {
-                        // The last dictionary that lists the form wins.
-                        KIND_TYPO => {
-                            let dict = (1..self.typos.len())
-                                .rev()
-                                .find(|&i| self.typos[i].get(&text[start..end]).is_some());
-                            Target::Typo(dict.unwrap_or((t & PAYLOAD) as usize) as u16)
-                        }
-                        KIND_NAME => Target::Name(t & PAYLOAD),
-                        _ => return None,
-                    };
-                    Some(Hit { start, end, target })
-                })
-            })
-        });
-        builtin.chain(user)
+                f(Hit { start, end, target });
+            }
+        }
+        let Some(user) = &self.user else { return };
+        for m in user.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            for &t in self.user_targets[m.value() as usize].iter() {
+                let target = match kind(t) {
+                    // The last dictionary that lists the form wins.
+                    KIND_TYPO => {
+                        let dict = (1..self.typos.len())
+                            .rev()
+                            .find(|&i| self.typos[i].get(&text[start..end]).is_some());
+                        Target::Typo(dict.unwrap_or((t & PAYLOAD) as usize) as u16)
+                    }
+                    KIND_NAME => Target::Name(t & PAYLOAD),
+                    _ => continue,
+                };
+                f(Hit { start, end, target });
+            }
+        }
     }
 
     /// Whether a string is a wrong form in any typo dictionary.

@@ -81,7 +81,7 @@ impl Linter {
         let mut idiom_halves: Vec<(usize, usize, bool)> = Vec::new();
         let formulations_on = sink.enabled(Rule::FormulationNearMiss);
         let mut scratch = formulation::Scratch::default();
-        for hit in engine.scan(text) {
+        engine.for_each_hit(text, |hit| {
             let (s, e) = (hit.start, hit.end);
             match hit.target {
                 Target::Typo(dict) => typo_hits.push((s, e, dict)),
@@ -109,7 +109,7 @@ impl Linter {
                 Target::Secrecy(star) => secrecy.push((s, star)),
                 Target::Idiom { tail } => idiom_halves.push((s, e, tail)),
             }
-        }
+        });
         // Of overlapping spelling findings, formulations win, then names,
         // then listed typos, idiom near-misses, confusable characters; among
         // listed typos the longest, then the leftmost.
