@@ -15,6 +15,8 @@ pub(crate) struct Policy {
     /// Whether each formulation has six or more Han characters (only these
     /// may miss or gain a character, or have a swap).
     pub(crate) long: Vec<bool>,
+    /// The characters of each formulation.
+    pub(crate) chars: Vec<Vec<char>>,
     pub(crate) terms: Vec<tsv::Term<'static>>,
     pub(crate) agencies: Vec<tsv::Agency<'static>>,
 }
@@ -26,9 +28,11 @@ impl Policy {
             .iter()
             .map(|f| f.canonical.chars().filter(|&c| crate::tsv::is_han(c)).count() >= 6)
             .collect();
+        let chars = formulations.iter().map(|f| f.canonical.chars().collect()).collect();
         Policy {
             formulations,
             long,
+            chars,
             terms: tsv::parse_terms(TERMS).unwrap_or_default(),
             agencies: tsv::parse_agencies(AGENCIES).unwrap_or_default(),
         }
