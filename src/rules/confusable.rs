@@ -63,49 +63,62 @@ pub(crate) struct Candidate {
 /// (`hygiene::Pass::orphans`).
 pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str, orphans: &[usize]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    // The run around an orphan, as far as the scoring looks: up to
-    // `score::MAX_WORD - 1` Han characters either side.
-    let reach = score::MAX_WORD - 1;
-    let mut run: Vec<(usize, char)> = Vec::with_capacity(2 * reach + 1);
+    let mut run: Vec<(usize, char)> = Vec::with_capacity(2 * score::MAX_WORD);
     for &at in orphans {
-        run.clear();
-        let mut start = at;
-        for c in text[..at].chars().rev().take(reach) {
-            if !is_han(c) {
-                break;
-            }
-            start -= c.len_utf8();
+        // The words that replacements make reach three characters either
+        // side; most orphans have none, and need no more.
+        let i = run_around(text, at, 3, &mut run);
+        let mut options = replacements(engine, &run, i);
+        if options.is_empty() {
+            continue;
         }
-        run.extend(text[start..at].char_indices().map(|(k, c)| (start + k, c)));
-        let i = run.len();
-        run.extend(
-            text[at..]
-                .char_indices()
-                .map(|(k, c)| (at + k, c))
-                .take_while(|&(k, c)| k == 0 || is_han(c))
-                .take(reach + 1),
-        );
-        if let Some(cand) = best_replacement(engine, lm, text, &run, i) {
+        // The bound on the gain looks as far as the longest word.
+        let wide = run_around(text, at, score::MAX_WORD - 1, &mut run);
+        for o in &mut options {
+            (o.2, o.3) = (o.2 + wide - i, o.3 + wide - i);
+        }
+        if let Some(cand) = best_replacement(engine, lm, text, &run, wide, options) {
             out.push(cand);
         }
     }
     out
 }
 
-fn best_replacement(engine: &Engine, lm: &lm::Model, text: &str, run: &[(usize, char)], i: usize) -> Option<Candidate> {
-    let c = run[i].1;
-    if dict::standalone(c) {
-        return None;
+/// Fills `run` with the Han characters around byte `at` (a Han character),
+/// up to `reach` either side, and returns the index of `at` in it.
+fn run_around(text: &str, at: usize, reach: usize, run: &mut Vec<(usize, char)>) -> usize {
+    run.clear();
+    let mut start = at;
+    for c in text[..at].chars().rev().take(reach) {
+        if !is_han(c) {
+            break;
+        }
+        start -= c.len_utf8();
     }
-    let mut buf = [0u8; 4];
-    let byte_end = |j: usize| run[j].0 + run[j].1.len_utf8();
-    let span = run[i].0..byte_end(i);
+    run.extend(text[start..at].char_indices().map(|(k, c)| (start + k, c)));
+    let i = run.len();
+    run.extend(
+        text[at..]
+            .char_indices()
+            .map(|(k, c)| (at + k, c))
+            .take_while(|&(k, c)| k == 0 || is_han(c))
+            .take(reach + 1),
+    );
+    i
+}
+
+/// A replacement: the frequency of the word it makes, the replacing
+/// character, the word's span in the run (character indices) and the word.
+type Replacement = (u32, char, usize, usize, String);
+
+/// For each confusable character that joins a neighbour of `run[i]` in a
+/// word: the most frequent word of two to four characters around position
+/// i that it makes; the most frequent first.
+fn replacements(engine: &Engine, run: &[(usize, char)], i: usize) -> Vec<Replacement> {
+    let c = run[i].1;
     let left = i.checked_sub(1).map(|j| run[j].1);
     let right = run.get(i + 1).map(|&(_, r)| r);
-    // For each confusable character that joins a neighbour in a word: the
-    // most frequent word of two to four characters around position i that
-    // it makes.
-    let mut options: Vec<(u32, char, usize, usize, String)> = Vec::new();
+    let mut options: Vec<Replacement> = Vec::new();
     for (d, _) in confusables(c) {
         if !(left.is_some_and(|l| dict::in_word(l, d)) || right.is_some_and(|r| dict::in_word(d, r))) {
             continue;
@@ -119,10 +132,16 @@ fn best_replacement(engine: &Engine, lm: &lm::Model, text: &str, run: &[(usize, 
             if !(a..b - 1).all(|j| dict::in_word(at(j), at(j + 1))) {
                 return;
             }
-            let w: String = (a..b).map(at).collect();
-            if let Some(f) = engine.lexicon.freq(&w) {
+            // The word in a buffer on the stack: most are not listed.
+            let mut buf = [0u8; 16];
+            let mut len = 0;
+            for j in a..b {
+                len += at(j).encode_utf8(&mut buf[len..]).len();
+            }
+            let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            if let Some(f) = engine.lexicon.freq(w) {
                 if f >= typo::MIN_WORD_FREQ && word.as_ref().is_none_or(|x| f > x.0) {
-                    *word = Some((f, a, b, w));
+                    *word = Some((f, a, b, w.to_string()));
                 }
             }
         };
@@ -143,9 +162,26 @@ fn best_replacement(engine: &Engine, lm: &lm::Model, text: &str, run: &[(usize, 
             options.push((f, d, a, b, w));
         }
     }
-    // Score the few most promising: scoring is the expensive part.
+    // The few most promising: scoring is the expensive part.
     options.sort_by_key(|x| std::cmp::Reverse(x.0));
     options.truncate(SCORED);
+    options
+}
+
+/// The best of the `options` (from [`replacements`]) for `run[i]`, if the
+/// scoring finds it clearly more probable.
+fn best_replacement(
+    engine: &Engine,
+    lm: &lm::Model,
+    text: &str,
+    run: &[(usize, char)],
+    i: usize,
+    mut options: Vec<Replacement>,
+) -> Option<Candidate> {
+    let c = run[i].1;
+    let mut buf = [0u8; 4];
+    let byte_end = |j: usize| run[j].0 + run[j].1.len_utf8();
+    let span = run[i].0..byte_end(i);
     // A quick bound before the segmentations: replacing c by d can gain at
     // most, over the words W of two to four characters that d makes,
     // ln f(W) less what W's other characters and c are worth as words of
@@ -159,24 +195,44 @@ fn best_replacement(engine: &Engine, lm: &lm::Model, text: &str, run: &[(usize, 
         f64::from(engine.lexicon.freq(x.encode_utf8(&mut b)).unwrap_or(0).max(1)).ln() - log_total
     };
     let lone_c = single(c);
+    if options.is_empty() {
+        return None;
+    }
+    let lo = i.saturating_sub(score::MAX_WORD - 1);
+    let hi = (i + score::MAX_WORD).min(run.len());
+    // What each character of the run is worth as a word of its own, looked
+    // up when a word needs it.
+    let mut worth = [f64::NAN; 2 * score::MAX_WORD];
+    let mut others = |a: usize, b: usize| -> f64 {
+        (a..b)
+            .filter(|&j| j != i)
+            .map(|j| {
+                let w = &mut worth[j - lo];
+                if w.is_nan() {
+                    *w = single(run[j].1);
+                }
+                *w
+            })
+            .sum()
+    };
     options.retain(|&(_, d, _, _, _)| {
         let at = |j: usize| if j == i { d } else { run[j].1 };
         let mut bound = single(d) - lone_c;
         // Every word of the list that covers position i once c is d.
-        let lo = i.saturating_sub(score::MAX_WORD - 1);
-        let hi = (i + score::MAX_WORD).min(run.len());
         let corrected: String = (lo..hi).map(at).collect();
-        let mut starts = corrected.char_indices().map(|(k, _)| k);
+        // Byte offset of each character of `corrected`, and of its end.
+        let mut offsets = [0usize; 2 * score::MAX_WORD];
+        for (k, (b, _)) in corrected.char_indices().enumerate() {
+            offsets[k] = b;
+        }
+        offsets[hi - lo] = corrected.len();
         for a in lo..=i {
-            let Some(from) = starts.next() else { break };
-            let mut b = a;
+            let from = offsets[a - lo];
             engine.lexicon.prefixes(&corrected[from..], score::MAX_WORD, |end, f| {
-                // Characters from a to the end of this word.
-                let len = corrected[from..from + end].chars().count();
-                b = a + len;
+                // The character after this word.
+                let b = lo + offsets[..=hi - lo].partition_point(|&o| o < from + end);
                 if b > i {
-                    let others: f64 = (a..b).filter(|&j| j != i).map(|j| single(run[j].1)).sum();
-                    bound = bound.max(f64::from(f.max(1)).ln() - log_total - others - lone_c);
+                    bound = bound.max(f64::from(f.max(1)).ln() - log_total - others(a, b) - lone_c);
                 }
             });
         }
