@@ -61,14 +61,17 @@ fn main() {
         patterns.add(t, KIND_TYPO, 0);
     }
     add_policy_patterns(&manifest, &words, &conf, &mut patterns);
-    // A window one character from an idiom keeps its first or its last two
-    // characters: idiom.near-miss looks only where the scan finds them.
+    build_automaton(&patterns, "builtin", &out);
+    // The same with the first and last two characters of every idiom: a
+    // window one character from an idiom keeps one of them, so
+    // idiom.near-miss looks only where the scan finds them. A second
+    // automaton keeps the scan lean when that rule is off.
     for w in &idioms {
         let split = w.char_indices().nth(2).map_or(0, |(b, _)| b);
         patterns.add(&w[..split], KIND_IDIOM, 0);
         patterns.add(&w[split..], KIND_IDIOM, 1);
     }
-    build_automaton(&patterns, &out);
+    build_automaton(&patterns, "builtin-idioms", &out);
 }
 
 fn fail(msg: String) -> ! {
@@ -547,16 +550,16 @@ fn add_policy_patterns(
 }
 
 /// One automaton over every built-in pattern, serialized for the library to
-/// load without rebuilding it (`builtin.daac`; the value of a pattern is its
-/// number), and the targets of each pattern (`targets.bin`: for pattern
+/// load without rebuilding it (`{name}.daac`; the value of a pattern is its
+/// number), and the targets of each pattern (`{name}.targets`: for pattern
 /// number n, the u32 little-endian words from offset[n] to offset[n+1] of
 /// the list that follows the offsets).
-fn build_automaton(patterns: &Patterns, out: &Path) {
+fn build_automaton(patterns: &Patterns, name: &str, out: &Path) {
     let automaton = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(daachorse::MatchKind::Standard)
         .build_with_values::<_, _, u32>(patterns.map.keys().enumerate().map(|(i, p)| (p.as_str(), i as u32)))
         .unwrap_or_else(|e| fail(format!("building the automaton: {e}")));
-    fs::write(out.join("builtin.daac"), automaton.serialize()).expect("write builtin.daac");
+    fs::write(out.join(format!("{name}.daac")), automaton.serialize()).expect("write the automaton");
     let mut offsets = vec![0u32];
     let mut list = Vec::new();
     for targets in patterns.map.values() {
@@ -568,5 +571,5 @@ fn build_automaton(patterns: &Patterns, out: &Path) {
     for v in offsets.iter().chain(&list) {
         bytes.extend_from_slice(&v.to_le_bytes());
     }
-    fs::write(out.join("targets.bin"), bytes).expect("write targets.bin");
+    fs::write(out.join(format!("{name}.targets")), bytes).expect("write the targets");
 }

@@ -13,7 +13,9 @@ use crate::policy::{self, Leader, Policy};
 use crate::tsv;
 
 static BUILTIN_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.daac"));
-static TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/targets.bin"));
+static BUILTIN_TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.targets"));
+static WITH_IDIOMS_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-idioms.daac"));
+static WITH_IDIOMS_TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-idioms.targets"));
 
 use crate::layout::{
     kind, target, KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_IDIOM, KIND_NAME, KIND_SECRECY,
@@ -26,11 +28,12 @@ fn u32_at(bytes: &[u8], i: usize) -> u32 {
         .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// The targets of built-in pattern `p` (see `build.rs`, `build_automaton`).
-fn targets(p: u32) -> impl Iterator<Item = u32> {
-    let offsets = u32_at(TARGETS, 0) as usize;
-    let (from, to) = (u32_at(TARGETS, 1 + p as usize), u32_at(TARGETS, 2 + p as usize));
-    (from..to).map(move |k| u32_at(TARGETS, 1 + offsets + k as usize))
+/// The targets of built-in pattern `p` in `table` (see `build.rs`,
+/// `build_automaton`).
+fn targets(table: &'static [u8], p: u32) -> impl Iterator<Item = u32> {
+    let offsets = u32_at(table, 0) as usize;
+    let (from, to) = (u32_at(table, 1 + p as usize), u32_at(table, 2 + p as usize));
+    (from..to).map(move |k| u32_at(table, 1 + offsets + k as usize))
 }
 /// What a pattern of an automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +71,11 @@ pub(crate) struct Hit {
 }
 
 pub(crate) struct Engine {
+    /// Every built-in pattern, with the first and last two characters of
+    /// every idiom (`builtin-idioms`), for idiom.near-miss.
     builtin: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// The same without the idioms, loaded when a check has that rule off.
+    without_idioms: std::sync::OnceLock<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// Over the user dictionaries' wrong forms; the value is the dictionary
     /// number.
     user: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
@@ -98,7 +105,7 @@ impl Engine {
     /// An engine over the built-in dictionaries plus user typo dictionaries
     /// (a later one overrides an earlier one and the built-in one).
     pub(crate) fn new(user_typos: Vec<TypoDict>, user_leaders: Option<Vec<Leader>>) -> Engine {
-        let (builtin, _) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(BUILTIN_DAAC)
+        let (builtin, _) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(WITH_IDIOMS_DAAC)
             .expect("build.rs serializes a valid automaton");
         let lexicon = Lexicon::builtin();
         let mut typos = vec![TypoDict::builtin()];
@@ -134,6 +141,7 @@ impl Engine {
             .flatten();
         Engine {
             builtin,
+            without_idioms: std::sync::OnceLock::new(),
             user,
             typos,
             lexicon,
@@ -149,15 +157,26 @@ impl Engine {
     /// Calls `f` with every occurrence of every pattern, overlapping ones
     /// included, in the order the automata find them. A built-in wrong form
     /// that a user dictionary also lists is reported once, as the user's.
-    pub(crate) fn for_each_hit(&self, text: &str, mut f: impl FnMut(Hit)) {
+    /// `idioms`: report the idiom halves too (`Target::Idiom`); without
+    /// them, a smaller automaton scans faster.
+    pub(crate) fn for_each_hit(&self, text: &str, idioms: bool, mut f: impl FnMut(Hit)) {
         let overridden =
             |s: usize, e: usize| self.typos.len() > 1 && self.typos[1..].iter().any(|d| d.get(&text[s..e]).is_some());
-        for m in self.builtin.find_overlapping_iter(text) {
+        let (automaton, table) = if idioms {
+            (&self.builtin, WITH_IDIOMS_TARGETS)
+        } else {
+            let plain = self.without_idioms.get_or_init(|| {
+                CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(BUILTIN_DAAC)
+                    .expect("build.rs serializes a valid automaton")
+                    .0
+            });
+            (plain, BUILTIN_TARGETS)
+        };
+        for m in automaton.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
-            for t in targets(m.value()) {
+            for t in targets(table, m.value()) {
                 let payload = t & PAYLOAD;
                 let target = match kind(t) {
-                    KIND_IDIOM => Target::Idiom { tail: payload == 1 },
                     KIND_TYPO if !overridden(start, end) => Target::Typo(0),
                     KIND_FORMULATION_ANCHOR => Target::FormulationAnchor {
                         formulation: payload >> 1,
@@ -176,6 +195,7 @@ impl Engine {
                         }
                     }
                     KIND_SECRECY => Target::Secrecy(payload == 0),
+                    KIND_IDIOM => Target::Idiom { tail: payload == 1 },
                     _ => continue,
                 };
                 f(Hit { start, end, target });

@@ -21,7 +21,8 @@ pub const NAME_TAIL: u32 = 1;
 pub const NAME_HEAD: u32 = 2;
 /// Payload: 0 for the star of a secrecy marking (★), 1 for 密级.
 pub const KIND_SECRECY: u32 = 6;
-/// Payload: 0 for the first two characters of an idiom, 1 for the last two.
+/// Payload: 0 for the first two characters of an idiom, 1 for the last two
+/// (only in the automaton `builtin-idioms`).
 pub const KIND_IDIOM: u32 = 7;
 
 /// Bits of a target that hold its payload.

@@ -78,10 +78,11 @@ impl Linter {
         let mut terms: Vec<(usize, usize, u32)> = Vec::new();
         let mut agencies: Vec<(usize, usize, u32)> = Vec::new();
         let mut secrecy: Vec<(usize, bool)> = Vec::new();
-        let mut idiom_halves: Vec<(usize, usize, bool)> = Vec::new();
         let formulations_on = sink.enabled(Rule::FormulationNearMiss);
+        let idioms_on = sink.enabled(Rule::IdiomNearMiss);
+        let mut idiom_halves: Vec<(usize, usize, bool)> = Vec::new();
         let mut scratch = formulation::Scratch::default();
-        engine.for_each_hit(text, |hit| {
+        engine.for_each_hit(text, idioms_on, |hit| {
             let (s, e) = (hit.start, hit.end);
             match hit.target {
                 Target::Typo(dict) => typo_hits.push((s, e, dict)),
@@ -176,7 +177,7 @@ impl Linter {
         // One pass over every character for typo.confusable and the
         // hygiene rules.
         let confusable_on = sink.enabled(Rule::TypoConfusable);
-        let pass = rules::hygiene::Pass::new(text, sink.enabled(Rule::ScriptMixed), confusable_on);
+        let pass = rules::hygiene::Pass::new(text, &sink, confusable_on);
         if confusable_on {
             let lm = inner.lm.as_ref().unwrap_or(&engine.lm);
             for cand in confusable::candidates(engine, &lm.model, text, &pass.orphans) {

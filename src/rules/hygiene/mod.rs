@@ -7,7 +7,7 @@
 
 use crate::dict;
 use crate::engine::Engine;
-use crate::rules::Sink;
+use crate::rules::{Rule, Sink};
 
 pub(crate) mod chars;
 pub(crate) mod encoding;
@@ -28,6 +28,31 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, pass: &Pass) {
     repeat::check(engine, sink, &pass.repeats);
     privacy::check(engine, sink, &pass.spots);
 }
+
+/// The rules of this module.
+const HYGIENE_RULES: [Rule; 21] = [
+    Rule::CharKangxi,
+    Rule::CharCompat,
+    Rule::CharInvisible,
+    Rule::CharHomoglyph,
+    Rule::EncodingMojibake,
+    Rule::ScriptMixed,
+    Rule::PunctHalfWidth,
+    Rule::PunctDoubled,
+    Rule::PunctUnpaired,
+    Rule::PunctEllipsis,
+    Rule::PunctDash,
+    Rule::PunctDunhao,
+    Rule::NumberImpossibleDate,
+    Rule::NumberWeekday,
+    Rule::NumberJiezhi,
+    Rule::NumberZero,
+    Rule::RepeatChar,
+    Rule::RepeatWord,
+    Rule::PrivacyIdCard,
+    Rule::PrivacyMobile,
+    Rule::PrivacyBankCard,
+];
 
 /// One pass over the text for the rules above and for `typo.confusable`:
 /// where each of them needs to look, so that none of them walks the whole
@@ -138,9 +163,20 @@ fn table() -> &'static [u8] {
 }
 
 impl Pass {
-    /// `script_on`: count the lines for `script.mixed`; `orphans_on`: find
-    /// the orphans for `typo.confusable`.
-    pub(crate) fn new(text: &str, script_on: bool, orphans_on: bool) -> Pass {
+    /// The pass over `text` for the rules that `sink` has on; `orphans_on`:
+    /// find the orphans for `typo.confusable`. Nothing when none of them is
+    /// on.
+    pub(crate) fn new(text: &str, sink: &Sink<'_>, orphans_on: bool) -> Pass {
+        let script_on = sink.enabled(Rule::ScriptMixed);
+        let hygiene_on = HYGIENE_RULES.iter().any(|&r| sink.enabled(r));
+        if !(hygiene_on || orphans_on) {
+            return Pass {
+                spots: Vec::new(),
+                mixed_lines: Vec::new(),
+                repeats: Vec::new(),
+                orphans: Vec::new(),
+            };
+        }
         let bytes = text.as_bytes();
         let mut spots = Vec::with_capacity(text.len() / 16);
         let mut lines = script::Lines::new(script_on);
@@ -254,4 +290,19 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 /// The character at byte `i`.
 pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hygiene_rule_turns_the_pass_on() {
+        let listed: Vec<usize> = HYGIENE_RULES.iter().map(|&r| r as usize).collect();
+        let families = ["char", "encoding", "script", "punct", "number", "repeat", "privacy"];
+        for (k, info) in crate::rules::RULES.iter().enumerate() {
+            let family = info.id.split('.').next().unwrap_or("");
+            assert_eq!(families.contains(&family), listed.contains(&k), "{}", info.id);
+        }
+    }
 }
