@@ -4,7 +4,16 @@
 //! * `dictionaries/typo.tsv` -> `typo.fst` (wrong form -> record position)
 //!   and `typo.blob` (the records `correct<TAB>note`, UTF-8).
 //! * jieba-rs's bundled word-frequency dictionary -> `words.fst`
-//!   (word -> frequency | part-of-speech tag id << 32) and `word_tags.rs`.
+//!   (word -> frequency | part-of-speech tag id << 32) and `word_tags.rs`;
+//!   `words.hash`, a static hash table of the words' short prefixes
+//!   (`src/wordhash.rs`); `inword.bits` and `standalone.bits` for
+//!   `typo.confusable`; `idioms.blob`, `idioms.pairs` and `idioms.index` for
+//!   `idiom.near-miss` (`src/idiomkey.rs`); `default.lm`.
+//! * The confusion sets -> `confusables.fst`, `confusables.blob` and the
+//!   direct index `confusables.idx`.
+//! * Every pattern of the scan -> the automata `builtin.daac` and
+//!   `builtin-idioms.daac` (the same with the idioms' halves) with their
+//!   targets.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -27,6 +36,10 @@ mod layout;
 #[allow(dead_code)]
 mod wordhash;
 
+#[path = "src/idiomkey.rs"]
+#[allow(dead_code)]
+mod idiomkey;
+
 #[path = "src/bigram.rs"]
 #[allow(dead_code)]
 mod bigram;
@@ -38,6 +51,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/tsv.rs");
     println!("cargo:rerun-if-changed=src/bigram.rs");
     println!("cargo:rerun-if-changed=src/wordhash.rs");
+    println!("cargo:rerun-if-changed=src/idiomkey.rs");
     println!("cargo:rerun-if-changed=src/lm.rs");
     println!("cargo:rerun-if-changed=src/layout.rs");
     println!("cargo:rerun-if-env-changed=JIAODUI_JIEBA_DICT");
@@ -383,6 +397,31 @@ fn build_idioms<'a>(words: &Words<'a>, out: &Path) -> Vec<&'a str> {
         }
     }
     fs::write(out.join("idioms.blob"), blob).expect("write idioms.blob");
+    // The filters and the masked-window index of idiom.near-miss.
+    let mut pairs = vec![0u8; 2 * idiomkey::PAIR_BYTES];
+    let (adjacent, skip) = pairs.split_at_mut(idiomkey::PAIR_BYTES);
+    let mut records: Vec<(u64, u32)> = Vec::new();
+    for (i, w) in idioms.iter().enumerate() {
+        let mut c = w.chars();
+        let w = [c.next(), c.next(), c.next(), c.next()].map(|c| c.unwrap_or(' '));
+        for p in 0..3 {
+            idiomkey::pair_insert(adjacent, w[p], w[p + 1], p);
+        }
+        for p in 0..2 {
+            idiomkey::pair_insert(skip, w[p], w[p + 2], p);
+        }
+        for k in 0..4 {
+            records.push((idiomkey::masked_key(&w, k), i as u32));
+        }
+    }
+    records.sort_unstable();
+    let mut index = Vec::with_capacity(records.len() * idiomkey::RECORD);
+    for (key, i) in records {
+        index.extend_from_slice(&key.to_le_bytes());
+        index.extend_from_slice(&i.to_le_bytes());
+    }
+    fs::write(out.join("idioms.pairs"), pairs).expect("write idioms.pairs");
+    fs::write(out.join("idioms.index"), index).expect("write idioms.index");
     idioms
 }
 

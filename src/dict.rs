@@ -2,13 +2,11 @@
 //! embedded in the binary, and user dictionaries compiled at run time.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-
-use rustc_hash::FxBuildHasher;
 
 use fst::{IntoStreamer, Streamer};
 
 use crate::error::{Error, ErrorKind};
+use crate::idiomkey;
 use crate::tsv;
 use crate::wordhash;
 
@@ -18,6 +16,8 @@ static TYPO_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/typo.fst"));
 static TYPO_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/typo.blob"));
 static WORDS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
 static IDIOMS_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/idioms.blob"));
+static IDIOMS_PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.pairs"));
+static IDIOMS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.index"));
 static CONFUSABLES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.fst"));
 static CONFUSABLES_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.idx"));
 static CONFUSABLES_BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/confusables.blob"));
@@ -45,51 +45,13 @@ pub(crate) fn in_word(a: char, b: char) -> bool {
 /// exactly one character.
 pub(crate) struct Idioms {
     list: Vec<[char; 4]>,
-    /// (masked position, the other three characters) -> idioms.
-    masked: HashMap<u64, Vec<u32>, FxBuildHasher>,
-    /// Bigram filters: for two adjacent characters, bit p set when some
-    /// idiom has them at positions p, p+1; for two characters one apart,
-    /// bit p when some idiom has them at p, p+2. A window that differs from
-    /// an idiom only at position `k` keeps every pair not involving `k`.
-    adjacent: PairBits,
-    skip: PairBits,
-}
-
-/// A Bloom-style table of character pairs with four bits per pair, small
-/// enough (64 KB) to stay in cache.
-struct PairBits(Vec<u8>);
-
-impl PairBits {
-    const BITS: u32 = 17;
-    #[inline]
-    fn slot(a: char, b: char) -> usize {
-        let h = (a as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (b as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-        (h >> (64 - Self::BITS)) as usize
-    }
-    fn new() -> PairBits {
-        PairBits(vec![0; 1 << (Self::BITS - 1)])
-    }
-    fn insert(&mut self, a: char, b: char, bit: usize) {
-        let s = Self::slot(a, b);
-        self.0[s >> 1] |= 1 << (bit + (s & 1) * 4);
-    }
-    #[inline]
-    fn get(&self, a: char, b: char) -> u8 {
-        let s = Self::slot(a, b);
-        self.0.get(s >> 1).map_or(0, |&x| (x >> ((s & 1) * 4)) & 0xf)
-    }
-}
-
-/// The key of a window with position `k` masked. Han characters fit in 18
-/// bits.
-fn masked_key(w: &[char; 4], k: usize) -> u64 {
-    let mut key = k as u64;
-    for (i, &c) in w.iter().enumerate() {
-        if i != k {
-            key = (key << 18) | (c as u64 & 0x3_FFFF);
-        }
-    }
-    key
+    /// Bigram filters (`idiomkey`): for two adjacent characters, bit p set
+    /// when some idiom has them at positions p, p+1; for two characters one
+    /// apart, bit p when some idiom has them at p, p+2. A window that
+    /// differs from an idiom only at position `k` keeps every pair not
+    /// involving `k`.
+    adjacent: &'static [u8],
+    skip: &'static [u8],
 }
 
 impl Idioms {
@@ -102,25 +64,8 @@ impl Idioms {
                 c.next().is_none().then_some(w)
             })
             .collect();
-        let mut masked: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
-        let (mut adjacent, mut skip) = (PairBits::new(), PairBits::new());
-        for (i, w) in list.iter().enumerate() {
-            for p in 0..3 {
-                adjacent.insert(w[p], w[p + 1], p);
-            }
-            for p in 0..2 {
-                skip.insert(w[p], w[p + 2], p);
-            }
-            for k in 0..4 {
-                masked.entry(masked_key(w, k)).or_default().push(i as u32);
-            }
-        }
-        Idioms {
-            list,
-            masked,
-            adjacent,
-            skip,
-        }
+        let (adjacent, skip) = IDIOMS_PAIRS.split_at(idiomkey::PAIR_BYTES.min(IDIOMS_PAIRS.len()));
+        Idioms { list, adjacent, skip }
     }
 
     /// The idiom with index `i`.
@@ -131,13 +76,13 @@ impl Idioms {
     /// The filter bits of two adjacent characters (see [`Idioms::near`]).
     #[inline]
     pub(crate) fn adjacent_bits(&self, a: char, b: char) -> u8 {
-        self.adjacent.get(a, b)
+        idiomkey::pair_get(self.adjacent, a, b)
     }
 
     /// The filter bits of two characters one apart.
     #[inline]
     pub(crate) fn skip_bits(&self, a: char, b: char) -> u8 {
-        self.skip.get(a, b)
+        idiomkey::pair_get(self.skip, a, b)
     }
 
     /// Idioms that differ from window `w` in exactly position `k`, for each
@@ -155,11 +100,9 @@ impl Idioms {
         // Which positions may differ, by the pairs that must be kept.
         let open = [b23 && b12 && b13, b23 && b02, b01 && b13, b01 && b12 && b02];
         for k in (0..4).filter(|&k| open[k]) {
-            if let Some(ids) = self.masked.get(&masked_key(w, k)) {
-                for &i in ids {
-                    if self.list[i as usize][k] != w[k] {
-                        f(k, i);
-                    }
+            for i in idiomkey::lookup(IDIOMS_INDEX, idiomkey::masked_key(w, k)) {
+                if self.list.get(i as usize).is_some_and(|idiom| idiom[k] != w[k]) {
+                    f(k, i);
                 }
             }
         }

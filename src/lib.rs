@@ -177,6 +177,7 @@ mod diagnostic;
 mod dict;
 mod engine;
 mod error;
+mod idiomkey;
 mod layout;
 mod linter;
 mod lm;
