@@ -80,7 +80,7 @@ impl Linter {
         let mut secrecy: Vec<(usize, bool)> = Vec::new();
         let formulations_on = sink.enabled(Rule::FormulationNearMiss);
         let idioms_on = sink.enabled(Rule::IdiomNearMiss);
-        let mut idiom_halves: Vec<(usize, usize, bool)> = Vec::new();
+        let mut idiom_candidates: Vec<idiom::Candidate> = Vec::new();
         let mut scratch = formulation::Scratch::default();
         engine.for_each_hit(text, idioms_on, |hit| {
             let (s, e) = (hit.start, hit.end);
@@ -108,7 +108,7 @@ impl Linter {
                 Target::Term(i) => terms.push((s, e, i)),
                 Target::Agency(i) => agencies.push((s, e, i)),
                 Target::Secrecy(star) => secrecy.push((s, star)),
-                Target::Idiom { tail } => idiom_halves.push((s, e, tail)),
+                Target::Idiom { tail } => idiom::at_half(engine, text, s, tail, &mut idiom_candidates),
             }
         });
         // Of overlapping spelling findings, formulations win, then names,
@@ -164,10 +164,11 @@ impl Linter {
             }
         }
         if sink.enabled(Rule::IdiomNearMiss) {
-            for cand in idiom::candidates(engine, text, &idiom_halves) {
+            idiom::dedup(&mut idiom_candidates);
+            for cand in &idiom_candidates {
                 if free(&taken, cand.start, cand.end) {
                     let before = sink.out.len();
-                    idiom::check(engine, &mut sink, &cand);
+                    idiom::check(engine, &mut sink, cand);
                     if sink.out.len() > before {
                         taken.push((cand.start, cand.end));
                     }

@@ -42,55 +42,49 @@ pub(crate) struct Candidate {
     pub(crate) idiom: u32,
 }
 
-/// Finds the windows of four Han characters near a known idiom. `halves`
-/// are the engine's hits of the first (`false`) or last two characters of
-/// some idiom: a window one character from an idiom keeps one of them, so
-/// only the windows they start or end are looked at.
-pub(crate) fn candidates(engine: &Engine, text: &str, halves: &[(usize, usize, bool)]) -> Vec<Candidate> {
-    let starts = halves.iter().filter_map(|&(s, _, tail)| {
-        if tail {
-            // Two characters back.
-            let mut back = text[..s].char_indices().rev().map(|(b, _)| b);
-            back.nth(1)
-        } else {
-            Some(s)
+/// Looks at the window that an idiom half starts or ends: the engine's
+/// hit `s..e` of the first (`tail: false`) or last two characters of some
+/// idiom. A window one character from an idiom keeps one of them, so only
+/// those windows are looked at. Near misses go to `out`, which
+/// [`dedup`] tidies once the scan is over.
+pub(crate) fn at_half(engine: &Engine, text: &str, s: usize, tail: bool, out: &mut Vec<Candidate>) {
+    let start = if tail {
+        // Two characters back.
+        match text[..s].char_indices().rev().nth(1) {
+            Some((b, _)) => b,
+            None => return,
+        }
+    } else {
+        s
+    };
+    let mut chars = text[start..].char_indices();
+    let mut win = ['\0'; 4];
+    let mut end = start;
+    for slot in &mut win {
+        match chars.next() {
+            Some((b, c)) if is_han(c) => {
+                *slot = c;
+                end = start + b + c.len_utf8();
+            }
+            _ => return,
+        }
+    }
+    let adj = [0, 1, 2].map(|p| engine.idioms.adjacent_bits(win[p], win[p + 1]));
+    engine.idioms.near(&win, adj, |k, idiom| {
+        let Some(right) = engine.idioms.char_at(idiom, k) else {
+            return;
+        };
+        if confusables(win[k]).any(|(d, _)| d == right) {
+            out.push(Candidate { start, end, idiom });
         }
     });
-    let mut out = Vec::new();
-    for start in starts {
-        let mut chars = text[start..].char_indices();
-        let mut win = ['\0'; 4];
-        let mut end = start;
-        let mut ok = true;
-        for slot in &mut win {
-            match chars.next() {
-                Some((b, c)) if is_han(c) => {
-                    *slot = c;
-                    end = start + b + c.len_utf8();
-                }
-                _ => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if !ok {
-            continue;
-        }
-        let adj = [0, 1, 2].map(|p| engine.idioms.adjacent_bits(win[p], win[p + 1]));
-        engine.idioms.near(&win, adj, |k, idiom| {
-            let Some(right) = engine.idioms.char_at(idiom, k) else {
-                return;
-            };
-            if confusables(win[k]).any(|(d, _)| d == right) {
-                out.push(Candidate { start, end, idiom });
-            }
-        });
-    }
-    // A window both starts a first half and ends a last half: once.
+}
+
+/// Orders the near misses and keeps one of each: a window can both start a
+/// first half and end a last half.
+pub(crate) fn dedup(out: &mut Vec<Candidate>) {
     out.sort_by_key(|c| (c.start, c.idiom));
     out.dedup_by_key(|c| (c.start, c.idiom));
-    out
 }
 
 /// Reports a candidate unless a guard explains it.

@@ -96,7 +96,7 @@ fn name_of(c: char) -> &'static str {
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`).
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
     let kangxi = sink.enabled(Rule::CharKangxi);
     let compat_on = sink.enabled(Rule::CharCompat);
     let invisible = sink.enabled(Rule::CharInvisible);
@@ -108,7 +108,7 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     let bytes = text.as_bytes();
     // Where the previous run of invisible characters ended.
     let mut next = 0;
-    for &i in spots {
+    for i in spots.iter().map(|&k| k as usize) {
         if i < next {
             continue;
         }

@@ -235,7 +235,7 @@ fn push_finding(
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); every trigger is among them.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
+pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
     if !sink.enabled(Rule::EncodingMojibake) {
         return;
     }
@@ -248,7 +248,7 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     // Where the previous finding ended: nothing before it is looked at again.
     let mut done = 0usize;
     let bytes = text.as_bytes();
-    for &i in spots {
+    for i in spots.iter().map(|&k| k as usize) {
         if i < done || (bytes[i] < 0x80 && bytes[i] != b'(') {
             continue;
         }

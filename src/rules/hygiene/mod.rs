@@ -61,8 +61,9 @@ pub(crate) struct Pass {
     /// Byte offsets of the characters that some rule may care about: every
     /// character except ASCII letters (other than `O` and `o`), spaces and
     /// the ideographs U+4000..U+9FFF that are not in [`SPOT_IDEOGRAPHS`].
-    /// In Chinese prose, about one character in six.
-    pub(crate) spots: Vec<usize>,
+    /// In Chinese prose, about one character in six. As 32-bit offsets: a
+    /// text beyond 4 GiB has no spots past that point.
+    pub(crate) spots: Vec<u32>,
     /// The lines `script.mixed` reports (traditional characters in a line
     /// of simplified text), counted on the way.
     pub(crate) mixed_lines: Vec<(usize, usize)>,
@@ -162,6 +163,14 @@ fn table() -> &'static [u8] {
     })
 }
 
+/// Records a spot (none past 4 GiB).
+#[inline]
+fn push(spots: &mut Vec<u32>, i: usize) {
+    if let Ok(i) = u32::try_from(i) {
+        spots.push(i);
+    }
+}
+
 impl Pass {
     /// The pass over `text` for the rules that `sink` has on; `orphans_on`:
     /// find the orphans for `typo.confusable`. Nothing when none of them is
@@ -200,7 +209,7 @@ impl Pass {
                 }
                 let letter = b.is_ascii_alphabetic() && b != b'O' && b != b'o';
                 if !(letter || b == b' ') {
-                    spots.push(i);
+                    push(&mut spots, i);
                 }
                 i += 1;
                 continue;
@@ -229,12 +238,12 @@ impl Pass {
                 }
                 // U+4000..U+9FFF: only the spot ideographs.
                 if cp < 0x4000 || bits & SPOT != 0 {
-                    spots.push(i);
+                    push(&mut spots, i);
                 }
                 i += 3;
                 continue;
             }
-            spots.push(i);
+            push(&mut spots, i);
             // Other characters: ideographs of the supplementary planes and
             // the compatibility block continue a run.
             let c = text[i..].chars().next();

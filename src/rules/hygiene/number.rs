@@ -172,7 +172,7 @@ pub(crate) const TRIGGER_CHARS: [char; 2] = ['截', '零'];
 
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); digits, 截 and 零 are among them.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
     let dates = sink.enabled(Rule::NumberImpossibleDate) || sink.enabled(Rule::NumberWeekday);
     let jiezhi = sink.enabled(Rule::NumberJiezhi);
     let zero = sink.enabled(Rule::NumberZero);
@@ -184,7 +184,7 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     // The triggers are ASCII digits, 截 and 零; `i` is where the previous
     // one's check ended.
     let mut i = 0;
-    for &at in spots {
+    for at in spots.iter().map(|&k| k as usize) {
         if at < i {
             continue;
         }

@@ -145,7 +145,7 @@ fn unit(c: char) -> bool {
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); digits are among them.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
     let id_on = sink.enabled(Rule::PrivacyIdCard);
     let mobile_on = sink.enabled(Rule::PrivacyMobile);
     let bank_on = sink.enabled(Rule::PrivacyBankCard);
@@ -156,7 +156,7 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     let bytes = text.as_bytes();
     // Where the previous number ended.
     let mut i = 0;
-    for &at in spots {
+    for at in spots.iter().map(|&k| k as usize) {
         if at < i || !bytes[at].is_ascii_digit() {
             continue;
         }

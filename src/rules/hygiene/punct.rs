@@ -159,7 +159,7 @@ struct On {
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); every mark is among them.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
+pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
     let on = On {
         half: sink.enabled(Rule::PunctHalfWidth),
         doubled: sink.enabled(Rule::PunctDoubled),
@@ -182,7 +182,7 @@ pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[usize]) {
     // A half-width ')' already reported with its '('.
     let mut close_paren = usize::MAX;
     let bytes = text.as_bytes();
-    for &i in spots {
+    for i in spots.iter().map(|&k| k as usize) {
         // Digits, O, o and some ideographs are spots for other rules.
         let b = bytes[i];
         if b.is_ascii_alphanumeric() || (0xe4..=0xe9).contains(&b) {
