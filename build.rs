@@ -414,14 +414,8 @@ fn build_idioms<'a>(words: &Words<'a>, out: &Path) -> Vec<&'a str> {
             records.push((idiomkey::masked_key(&w, k), i as u32));
         }
     }
-    records.sort_unstable();
-    let mut index = Vec::with_capacity(records.len() * idiomkey::RECORD);
-    for (key, i) in records {
-        index.extend_from_slice(&key.to_le_bytes());
-        index.extend_from_slice(&i.to_le_bytes());
-    }
     fs::write(out.join("idioms.pairs"), pairs).expect("write idioms.pairs");
-    fs::write(out.join("idioms.index"), index).expect("write idioms.index");
+    fs::write(out.join("idioms.index"), idiomkey::write_index(records)).expect("write idioms.index");
     idioms
 }
 

@@ -49,25 +49,52 @@ pub fn masked_key(w: &[char; 4], k: usize) -> u64 {
 /// Bytes of an index record: the key (u64 LE), the idiom's number (u32 LE).
 pub const RECORD: usize = 12;
 
-/// The idioms whose window with position `k` masked has this key: a binary
-/// search of the sorted records.
-pub fn lookup(index: &[u8], key: u64) -> impl Iterator<Item = u32> + '_ {
-    let n = index.len() / RECORD;
-    let key_at = |i: usize| {
-        let b = &index[i * RECORD..i * RECORD + 8];
-        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
-    };
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if key_at(mid) < key {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+/// log2 of the buckets of the index.
+pub const BUCKET_BITS: u32 = 12;
+
+/// The bucket of a key: the records are sorted by bucket, and the index
+/// starts with the first record of each bucket (u32 LE, one more at the
+/// end).
+#[inline]
+pub fn bucket(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BUCKET_BITS)) as usize
+}
+
+/// Writes the index of `(key, idiom)` records. Used by `build.rs`.
+#[allow(dead_code)]
+pub fn write_index(mut records: Vec<(u64, u32)>) -> Vec<u8> {
+    records.sort_unstable_by_key(|&(key, i)| (bucket(key), key, i));
+    let buckets = 1usize << BUCKET_BITS;
+    let mut out = Vec::with_capacity(4 * (buckets + 1) + records.len() * RECORD);
+    let mut next = 0;
+    for b in 0..=buckets {
+        while next < records.len() && bucket(records[next].0) < b {
+            next += 1;
         }
+        out.extend_from_slice(&(next as u32).to_le_bytes());
     }
-    (lo..n).take_while(move |&i| key_at(i) == key).map(move |i| {
-        let b = &index[i * RECORD + 8..i * RECORD + 12];
-        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    for (key, i) in records {
+        out.extend_from_slice(&key.to_le_bytes());
+        out.extend_from_slice(&i.to_le_bytes());
+    }
+    out
+}
+
+/// The idioms whose window with position `k` masked has this key: the
+/// records of the key's bucket.
+pub fn lookup(index: &[u8], key: u64) -> impl Iterator<Item = u32> + '_ {
+    let u32_at = |at: usize| {
+        index
+            .get(at..at + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let b = bucket(key);
+    let (from, to) = (u32_at(4 * b), u32_at(4 * (b + 1)));
+    let records = 4 * ((1 << BUCKET_BITS) + 1);
+    (from..to).filter_map(move |r| {
+        let at = records + r * RECORD;
+        let rec = index.get(at..at + RECORD)?;
+        let k = u64::from_le_bytes([rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6], rec[7]]);
+        (k == key).then(|| u32::from_le_bytes([rec[8], rec[9], rec[10], rec[11]]))
     })
 }

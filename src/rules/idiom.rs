@@ -70,7 +70,10 @@ pub(crate) fn at_half(engine: &Engine, text: &str, s: usize, tail: bool, out: &m
         }
     }
     let adj = [0, 1, 2].map(|p| engine.idioms.adjacent_bits(win[p], win[p + 1]));
-    engine.idioms.near(&win, adj, |k, idiom| {
+    // A first half kept means the change is in the last two characters,
+    // and the other way round.
+    let positions = if tail { 0b0011 } else { 0b1100 };
+    engine.idioms.near(&win, adj, positions, |k, idiom| {
         let Some(right) = engine.idioms.char_at(idiom, k) else {
             return;
         };
