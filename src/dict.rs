@@ -86,21 +86,25 @@ impl Idioms {
     }
 
     /// Idioms that differ from window `w` in exactly position `k`, for each
-    /// `k`: `(k, idiom index)`. `adj[p]` are the [`Idioms::adjacent_bits`]
-    /// of `w[p], w[p + 1]`, computed once per character by the caller.
+    /// `k` whose bit is set in `positions`: `(k, idiom index)`. `known`
+    /// has bit p set when the caller knows that some idiom has `w[p],
+    /// w[p + 1]` at positions p, p+1 (the hit it came from). The filters
+    /// are read only as far as each position needs them.
     #[inline]
-    /// Only the positions `k` whose bit is set in `positions` are tried.
-    pub(crate) fn near(&self, w: &[char; 4], adj: [u8; 3], positions: u8, mut f: impl FnMut(usize, u32)) {
-        let (b01, b12, b23) = (adj[0] & 1 != 0, adj[1] & 2 != 0, adj[2] & 4 != 0);
-        if !b01 && !b23 {
-            return;
-        }
-        // The pairs one apart only for the windows that pass (about a
-        // quarter).
-        let (b02, b13) = (self.skip_bits(w[0], w[2]) & 1 != 0, self.skip_bits(w[1], w[3]) & 2 != 0);
-        // Which positions may differ, by the pairs that must be kept.
-        let open = [b23 && b12 && b13, b23 && b02, b01 && b13, b01 && b12 && b02];
-        for k in (0..4).filter(|&k| open[k] && positions >> k & 1 == 1) {
+    pub(crate) fn near(&self, w: &[char; 4], positions: u8, known: u8, mut f: impl FnMut(usize, u32)) {
+        let adj = |p: usize| known >> p & 1 == 1 || self.adjacent_bits(w[p], w[p + 1]) >> p & 1 == 1;
+        let skip = |p: usize| self.skip_bits(w[p], w[p + 2]) >> p & 1 == 1;
+        for k in (0..4).filter(|&k| positions >> k & 1 == 1) {
+            // The pairs that a difference at k keeps must all be there.
+            let open = match k {
+                0 => adj(2) && adj(1) && skip(1),
+                1 => adj(2) && skip(0),
+                2 => adj(0) && skip(1),
+                _ => adj(0) && adj(1) && skip(0),
+            };
+            if !open {
+                continue;
+            }
             for i in idiomkey::lookup(IDIOMS_INDEX, idiomkey::masked_key(w, k)) {
                 if self.list.get(i as usize).is_some_and(|idiom| idiom[k] != w[k]) {
                     f(k, i);
@@ -396,7 +400,7 @@ mod tests {
         let mut near = Vec::new();
         let w = ['再', '接', '再', '励'];
         let adj = [0, 1, 2].map(|p| idioms.adjacent_bits(w[p], w[p + 1]));
-        idioms.near(&w, adj, 0xf, |k, i| near.push((k, idioms.get(i).unwrap())));
+        idioms.near(&w, 0xf, 0, |k, i| near.push((k, idioms.get(i).unwrap())));
         assert_eq!(near, [(3, "再接再厉".to_string())]);
     }
 

@@ -48,32 +48,24 @@ pub(crate) struct Candidate {
 /// those windows are looked at. Near misses go to `out`, which
 /// [`dedup`] tidies once the scan is over.
 pub(crate) fn at_half(engine: &Engine, text: &str, s: usize, tail: bool, out: &mut Vec<Candidate>) {
-    let start = if tail {
-        // Two characters back.
-        match text[..s].char_indices().rev().nth(1) {
-            Some((b, _)) => b,
+    // Idioms and the characters confusable with theirs are common
+    // characters: three bytes each in UTF-8, which makes the window twelve
+    // bytes, read without decoding the text around it.
+    let start = if tail { s.checked_sub(6) } else { Some(s) };
+    let Some(start) = start else { return };
+    let bytes = text.as_bytes();
+    let mut win = ['\0'; 4];
+    for (k, slot) in win.iter_mut().enumerate() {
+        match ideograph_at(bytes, start + 3 * k) {
+            Some(c) => *slot = c,
             None => return,
         }
-    } else {
-        s
-    };
-    let mut chars = text[start..].char_indices();
-    let mut win = ['\0'; 4];
-    let mut end = start;
-    for slot in &mut win {
-        match chars.next() {
-            Some((b, c)) if is_han(c) => {
-                *slot = c;
-                end = start + b + c.len_utf8();
-            }
-            _ => return,
-        }
     }
-    let adj = [0, 1, 2].map(|p| engine.idioms.adjacent_bits(win[p], win[p + 1]));
+    let end = start + 12;
     // A first half kept means the change is in the last two characters,
-    // and the other way round.
-    let positions = if tail { 0b0011 } else { 0b1100 };
-    engine.idioms.near(&win, adj, positions, |k, idiom| {
+    // and the other way round; the half itself is a known pair.
+    let (positions, known) = if tail { (0b0011, 0b100) } else { (0b1100, 0b001) };
+    engine.idioms.near(&win, positions, known, |k, idiom| {
         let Some(right) = engine.idioms.char_at(idiom, k) else {
             return;
         };
@@ -81,6 +73,20 @@ pub(crate) fn at_half(engine: &Engine, text: &str, s: usize, tail: bool, out: &m
             out.push(Candidate { start, end, idiom });
         }
     });
+}
+
+/// The Han character of three bytes (U+3400..U+9FFF) that starts at byte
+/// `at`, if one does.
+#[inline]
+fn ideograph_at(bytes: &[u8], at: usize) -> Option<char> {
+    let &[b0, b1, b2] = bytes.get(at..at + 3)? else {
+        return None;
+    };
+    if !(0xe3..=0xe9).contains(&b0) {
+        return None;
+    }
+    let cp = (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f);
+    char::from_u32(cp).filter(|&c| is_han(c))
 }
 
 /// Orders the near misses and keeps one of each: a window can both start a
