@@ -399,7 +399,6 @@ mod tests {
         let idioms = Idioms::builtin();
         let mut near = Vec::new();
         let w = ['再', '接', '再', '励'];
-        let adj = [0, 1, 2].map(|p| idioms.adjacent_bits(w[p], w[p + 1]));
         idioms.near(&w, 0xf, 0, |k, i| near.push((k, idioms.get(i).unwrap())));
         assert_eq!(near, [(3, "再接再厉".to_string())]);
     }
