@@ -82,7 +82,19 @@ impl Linter {
         let idioms_on = sink.enabled(Rule::IdiomNearMiss);
         let mut idiom_candidates: Vec<idiom::Candidate> = Vec::new();
         let mut scratch = formulation::Scratch::default();
-        engine.for_each_hit(text, idioms_on, |hit| {
+        // The rules that start from the automata's hits.
+        let scanned = [
+            Rule::TypoWord,
+            Rule::FormulationNearMiss,
+            Rule::NameLeader,
+            Rule::PoliticalTerm,
+            Rule::AgencyRenamed,
+            Rule::SecrecyMarking,
+            Rule::IdiomNearMiss,
+        ];
+        let scan_on = scanned.iter().any(|&r| sink.enabled(r));
+        let names_on = sink.enabled(Rule::NameLeader);
+        let hits = |hit: crate::engine::Hit| {
             let (s, e) = (hit.start, hit.end);
             match hit.target {
                 Target::Typo(dict) => typo_hits.push((s, e, dict)),
@@ -99,18 +111,22 @@ impl Linter {
                 }
                 Target::FormulationAnchor { .. } => {}
                 Target::Name(i) => names.push((s, e, i)),
-                Target::NameTail(i) | Target::NameHead(i) => {
+                Target::NameTail(i) | Target::NameHead(i) if names_on => {
                     let tail = matches!(hit.target, Target::NameTail(_));
                     if let Some((s, e)) = name::changed_end(engine, text, i, s, e, tail) {
                         names.push((s, e, i));
                     }
                 }
+                Target::NameTail(_) | Target::NameHead(_) => {}
                 Target::Term(i) => terms.push((s, e, i)),
                 Target::Agency(i) => agencies.push((s, e, i)),
                 Target::Secrecy(star) => secrecy.push((s, star)),
                 Target::Idiom { tail } => idiom::at_half(engine, text, s, tail, &mut idiom_candidates),
             }
-        });
+        };
+        if scan_on {
+            engine.for_each_hit(text, idioms_on, hits);
+        }
         // Of overlapping spelling findings, formulations win, then names,
         // then listed typos, idiom near-misses, confusable characters; among
         // listed typos the longest, then the leftmost.
