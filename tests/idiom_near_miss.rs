@@ -11,6 +11,14 @@ const FLAGGED: &[(&str, &str, &str)] = &[
     ("街上车辆穿流不息", "穿流不息", "川流不息"),
     ("我们要明辩是非", "明辩是非", "明辨是非"),
     ("对方变本加利地施压", "变本加利", "变本加厉"),
+    // Windows are found from either half of the idiom: a change in the
+    // first half, in the last, at the edges of the text, beside letters and
+    // beside characters of four bytes.
+    ("工作进展得入火如荼。", "入火如荼", "如火如荼"),
+    ("面对困难，他一筹末展。", "一筹末展", "一筹莫展"),
+    ("如火如茶", "如火如茶", "如火如荼"),
+    ("abc如火如茶", "如火如茶", "如火如荼"),
+    ("𠀀如火如茶𠀀", "如火如茶", "如火如荼"),
 ];
 
 /// Correct idioms, and ordinary words that happen to be one character away

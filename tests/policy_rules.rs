@@ -35,6 +35,9 @@ const FLAGGED: &[(&str, &str, &str, &str)] = &[
     ("习近乎总书记指出，要坚持人民至上。", "name.leader", "习近乎", "习近平"),
     ("习进平总书记强调。", "name.leader", "习进平", "习近平"),
     ("席近平总书记强调。", "name.leader", "席近平", "习近平"),
+    // The first or last character changed, at the very edges of the text.
+    ("席近平", "name.leader", "席近平", "习近平"),
+    ("总书记习近乎", "name.leader", "习近乎", "习近平"),
     ("李墙总理主持召开国务院常务会议。", "name.leader", "李墙", "李强"),
     ("深入学习雷峰精神。", "name.leader", "雷峰", "雷锋"),
     ("台湾总统发表讲话。", "political.term", "台湾总统", "台湾地区领导人"),
