@@ -3,12 +3,10 @@
 use jiaodui::{Diagnostic, Linter};
 
 /// Findings of the `char.` rules in `text`.
+mod common;
+
 fn findings(text: &str) -> Vec<Diagnostic> {
-    Linter::new()
-        .check(text)
-        .into_iter()
-        .filter(|d| d.rule.starts_with("char."))
-        .collect()
+    common::findings_of("char.", text)
 }
 
 /// (text, [(rule, found, suggestion and fix)]) — every `char.*` finding;
@@ -81,26 +79,18 @@ const SILENT: &[&str] = &[
 
 #[test]
 fn flagged() {
-    for &(text, expected) in FLAGGED {
-        let got = findings(text);
-        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
-        for (d, &(rule, found, fix)) in got.iter().zip(expected) {
-            assert_eq!(d.rule, rule, "{text:?}: {d:?}");
-            assert_eq!(d.found, found, "{text:?}: {d:?}");
-            assert_eq!(&text[d.span.clone()], found);
-            assert_eq!(d.suggestions.first().map(String::as_str), Some(fix), "{text:?}: {d:?}");
-            assert_eq!(d.fix.as_deref(), Some(fix), "{text:?}: {d:?}");
-            assert!(!d.message.is_empty());
-        }
-    }
+    common::assert_table("char.", FLAGGED, |text, d, &(rule, found, fix)| {
+        assert_eq!(d.rule, rule, "{text:?}: {d:?}");
+        assert_eq!(d.found, found, "{text:?}: {d:?}");
+        assert_eq!(d.suggestions.first().map(String::as_str), Some(fix), "{text:?}: {d:?}");
+        assert_eq!(d.fix.as_deref(), Some(fix), "{text:?}: {d:?}");
+        assert!(!d.message.is_empty());
+    });
 }
 
 #[test]
 fn silent() {
-    for &text in SILENT {
-        let got = findings(text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    common::assert_silent_of("char.", SILENT);
 }
 
 #[test]

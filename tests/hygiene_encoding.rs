@@ -1,14 +1,8 @@
 //! Table-driven tests of `encoding.mojibake`.
 
-use jiaodui::{Diagnostic, Linter, Severity};
+use jiaodui::Severity;
 
-fn findings(text: &str) -> Vec<Diagnostic> {
-    Linter::new()
-        .check(text)
-        .into_iter()
-        .filter(|d| d.rule == "encoding.mojibake")
-        .collect()
-}
+mod common;
 
 /// (text, [(found, first suggestion or "" for none, fix)]).
 type Expected = &'static [(&'static str, &'static str, Option<&'static str>)];
@@ -64,36 +58,28 @@ const SILENT: &[&str] = &[
 
 #[test]
 fn flagged() {
-    for &(text, expected) in FLAGGED {
-        let got = findings(text);
-        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
-        for (d, &(found, suggestion, fix)) in got.iter().zip(expected) {
-            assert_eq!(d.found, found, "{text:?}: {d:?}");
-            assert_eq!(&text[d.span.clone()], found);
-            assert_eq!(d.severity, Severity::Error);
-            if suggestion.is_empty() && fix.is_none() {
-                assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
-            } else {
-                assert_eq!(
-                    d.suggestions.first().map(String::as_str),
-                    Some(suggestion),
-                    "{text:?}: {d:?}"
-                );
-            }
-            assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
-            assert!(
-                d.message.starts_with("乱码") || d.message.starts_with("拼音注音"),
-                "{}",
-                d.message
+    common::assert_table("encoding.", FLAGGED, |text, d, &(found, suggestion, fix)| {
+        assert_eq!(d.found, found, "{text:?}: {d:?}");
+        assert_eq!(d.severity, Severity::Error);
+        if suggestion.is_empty() && fix.is_none() {
+            assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
+        } else {
+            assert_eq!(
+                d.suggestions.first().map(String::as_str),
+                Some(suggestion),
+                "{text:?}: {d:?}"
             );
         }
-    }
+        assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
+        assert!(
+            d.message.starts_with("乱码") || d.message.starts_with("拼音注音"),
+            "{}",
+            d.message
+        );
+    });
 }
 
 #[test]
 fn silent() {
-    for &text in SILENT {
-        let got = findings(text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    common::assert_silent_of("encoding.", SILENT);
 }

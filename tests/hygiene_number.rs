@@ -1,13 +1,11 @@
 //! Table-driven tests of `number.*` (GB/T 15835-2011).
 
-use jiaodui::{Diagnostic, Linter};
+use jiaodui::Diagnostic;
+
+mod common;
 
 fn findings(text: &str) -> Vec<Diagnostic> {
-    Linter::new()
-        .check(text)
-        .into_iter()
-        .filter(|d| d.rule.starts_with("number."))
-        .collect()
+    common::findings_of("number.", text)
 }
 
 /// (text, [(rule, found, first suggestion or "" for none, fix)]).
@@ -100,34 +98,26 @@ const SILENT: &[&str] = &[
 
 #[test]
 fn flagged() {
-    for &(text, expected) in FLAGGED {
-        let got = findings(text);
-        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
-        for (d, &(rule, found, suggestion, fix)) in got.iter().zip(expected) {
-            assert_eq!(d.rule, rule, "{text:?}: {d:?}");
-            assert_eq!(d.found, found, "{text:?}: {d:?}");
-            assert_eq!(&text[d.span.clone()], found);
-            if suggestion.is_empty() {
-                assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
-            } else {
-                assert_eq!(
-                    d.suggestions.first().map(String::as_str),
-                    Some(suggestion),
-                    "{text:?}: {d:?}"
-                );
-            }
-            assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
-            assert!(!d.message.is_empty());
+    common::assert_table("number.", FLAGGED, |text, d, &(rule, found, suggestion, fix)| {
+        assert_eq!(d.rule, rule, "{text:?}: {d:?}");
+        assert_eq!(d.found, found, "{text:?}: {d:?}");
+        if suggestion.is_empty() {
+            assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
+        } else {
+            assert_eq!(
+                d.suggestions.first().map(String::as_str),
+                Some(suggestion),
+                "{text:?}: {d:?}"
+            );
         }
-    }
+        assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
+        assert!(!d.message.is_empty());
+    });
 }
 
 #[test]
 fn silent() {
-    for &text in SILENT {
-        let got = findings(text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    common::assert_silent_of("number.", SILENT);
 }
 
 #[test]

@@ -1,14 +1,8 @@
 //! Table-driven tests of `privacy.*`: personal data.
 
-use jiaodui::{Diagnostic, Linter, Severity};
+use jiaodui::Severity;
 
-fn findings(text: &str) -> Vec<Diagnostic> {
-    Linter::new()
-        .check(text)
-        .into_iter()
-        .filter(|d| d.rule.starts_with("privacy."))
-        .collect()
-}
+mod common;
 
 /// (text, [(rule, found, masked suggestion)]).
 type Expected = &'static [(&'static str, &'static str, &'static str)];
@@ -87,29 +81,21 @@ const SILENT: &[&str] = &[
 
 #[test]
 fn flagged() {
-    for &(text, expected) in FLAGGED {
-        let got = findings(text);
-        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
-        for (d, &(rule, found, masked)) in got.iter().zip(expected) {
-            assert_eq!(d.rule, rule, "{text:?}: {d:?}");
-            assert_eq!(d.found, found, "{text:?}: {d:?}");
-            assert_eq!(&text[d.span.clone()], found);
-            assert_eq!(d.suggestions, vec![masked.to_string()], "{text:?}: {d:?}");
-            assert_eq!(d.fix, None, "personal data is never fixed automatically");
-            let severity = if rule == "privacy.id-card" {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            assert_eq!(d.severity, severity);
-        }
-    }
+    common::assert_table("privacy.", FLAGGED, |text, d, &(rule, found, masked)| {
+        assert_eq!(d.rule, rule, "{text:?}: {d:?}");
+        assert_eq!(d.found, found, "{text:?}: {d:?}");
+        assert_eq!(d.suggestions, vec![masked.to_string()], "{text:?}: {d:?}");
+        assert_eq!(d.fix, None, "personal data is never fixed automatically");
+        let severity = if rule == "privacy.id-card" {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        assert_eq!(d.severity, severity);
+    });
 }
 
 #[test]
 fn silent() {
-    for &text in SILENT {
-        let got = findings(text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    common::assert_silent_of("privacy.", SILENT);
 }

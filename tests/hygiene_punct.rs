@@ -1,13 +1,11 @@
 //! Table-driven tests of `punct.*` (GB/T 15834-2011).
 
-use jiaodui::{Diagnostic, Linter};
+use jiaodui::Diagnostic;
+
+mod common;
 
 fn findings(text: &str) -> Vec<Diagnostic> {
-    Linter::new()
-        .check(text)
-        .into_iter()
-        .filter(|d| d.rule.starts_with("punct."))
-        .collect()
+    common::findings_of("punct.", text)
 }
 
 /// (text, [(rule, found, first suggestion or "" for none, fix)]) — every
@@ -137,34 +135,26 @@ const SILENT: &[&str] = &[
 
 #[test]
 fn flagged() {
-    for &(text, expected) in FLAGGED {
-        let got = findings(text);
-        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
-        for (d, &(rule, found, suggestion, fix)) in got.iter().zip(expected) {
-            assert_eq!(d.rule, rule, "{text:?}: {d:?}");
-            assert_eq!(d.found, found, "{text:?}: {d:?}");
-            assert_eq!(&text[d.span.clone()], found);
-            if suggestion.is_empty() && rule == "punct.unpaired" {
-                assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
-            } else {
-                assert_eq!(
-                    d.suggestions.first().map(String::as_str),
-                    Some(suggestion),
-                    "{text:?}: {d:?}"
-                );
-            }
-            assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
-            assert!(!d.message.is_empty());
+    common::assert_table("punct.", FLAGGED, |text, d, &(rule, found, suggestion, fix)| {
+        assert_eq!(d.rule, rule, "{text:?}: {d:?}");
+        assert_eq!(d.found, found, "{text:?}: {d:?}");
+        if suggestion.is_empty() && rule == "punct.unpaired" {
+            assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
+        } else {
+            assert_eq!(
+                d.suggestions.first().map(String::as_str),
+                Some(suggestion),
+                "{text:?}: {d:?}"
+            );
         }
-    }
+        assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
+        assert!(!d.message.is_empty());
+    });
 }
 
 #[test]
 fn silent() {
-    for &text in SILENT {
-        let got = findings(text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    common::assert_silent_of("punct.", SILENT);
 }
 
 #[test]

@@ -1,14 +1,6 @@
 //! Table-driven tests of `repeat.*`: accidental doubling.
 
-use jiaodui::{Diagnostic, Linter};
-
-fn findings(text: &str) -> Vec<Diagnostic> {
-    Linter::new()
-        .check(text)
-        .into_iter()
-        .filter(|d| d.rule.starts_with("repeat."))
-        .collect()
-}
+mod common;
 
 /// (text, [(rule, found, suggestion)]).
 type Expected = &'static [(&'static str, &'static str, &'static str)];
@@ -42,24 +34,16 @@ const SILENT: &[&str] = &[
 
 #[test]
 fn flagged() {
-    for &(text, expected) in FLAGGED {
-        let got = findings(text);
-        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
-        for (d, &(rule, found, suggestion)) in got.iter().zip(expected) {
-            assert_eq!(d.rule, rule, "{text:?}: {d:?}");
-            assert_eq!(d.found, found, "{text:?}: {d:?}");
-            assert_eq!(&text[d.span.clone()], found);
-            assert_eq!(d.suggestions, vec![suggestion.to_string()], "{text:?}: {d:?}");
-            assert_eq!(d.fix, None);
-            assert!(d.message.ends_with("重复"), "{}", d.message);
-        }
-    }
+    common::assert_table("repeat.", FLAGGED, |text, d, &(rule, found, suggestion)| {
+        assert_eq!(d.rule, rule, "{text:?}: {d:?}");
+        assert_eq!(d.found, found, "{text:?}: {d:?}");
+        assert_eq!(d.suggestions, vec![suggestion.to_string()], "{text:?}: {d:?}");
+        assert_eq!(d.fix, None);
+        assert!(d.message.ends_with("重复"), "{}", d.message);
+    });
 }
 
 #[test]
 fn silent() {
-    for &text in SILENT {
-        let got = findings(text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    common::assert_silent_of("repeat.", SILENT);
 }

@@ -1,15 +1,7 @@
 //! Table-driven tests of `script.mixed`: traditional characters in
 //! simplified text.
 
-use jiaodui::{Diagnostic, Linter};
-
-fn findings(text: &str) -> Vec<Diagnostic> {
-    Linter::new()
-        .check(text)
-        .into_iter()
-        .filter(|d| d.rule == "script.mixed")
-        .collect()
-}
+mod common;
 
 /// (text, [(found, simplified form, also the fix)]).
 type Expected = &'static [(&'static str, &'static str)];
@@ -48,23 +40,15 @@ const SILENT: &[&str] = &[
 
 #[test]
 fn flagged() {
-    for &(text, expected) in FLAGGED {
-        let got = findings(text);
-        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
-        for (d, &(found, simplified)) in got.iter().zip(expected) {
-            assert_eq!(d.found, found, "{text:?}: {d:?}");
-            assert_eq!(&text[d.span.clone()], found);
-            assert_eq!(d.suggestions, vec![simplified.to_string()], "{text:?}: {d:?}");
-            assert_eq!(d.fix.as_deref(), Some(simplified), "{text:?}: {d:?}");
-            assert_eq!(d.message, format!("简体文本中夹杂繁体字“{found}”，应为“{simplified}”"));
-        }
-    }
+    common::assert_table("script.", FLAGGED, |text, d, &(found, simplified)| {
+        assert_eq!(d.found, found, "{text:?}: {d:?}");
+        assert_eq!(d.suggestions, vec![simplified.to_string()], "{text:?}: {d:?}");
+        assert_eq!(d.fix.as_deref(), Some(simplified), "{text:?}: {d:?}");
+        assert_eq!(d.message, format!("简体文本中夹杂繁体字“{found}”，应为“{simplified}”"));
+    });
 }
 
 #[test]
 fn silent() {
-    for &text in SILENT {
-        let got = findings(text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    common::assert_silent_of("script.", SILENT);
 }

@@ -29,3 +29,34 @@ pub fn assert_silent(linter: &Linter, texts: &[&str]) {
         assert!(d.is_empty(), "false alarm in {text:?}: {d:#?}");
     }
 }
+
+/// The findings of the default rule set whose rule id starts with `prefix`.
+pub fn findings_of(prefix: &str, text: &str) -> Vec<Diagnostic> {
+    Linter::new()
+        .check(text)
+        .into_iter()
+        .filter(|d| d.rule.starts_with(prefix))
+        .collect()
+}
+
+/// For each `(text, expected)` of a table: the text has as many findings of
+/// `prefix` as expected, each spanning the text it reports, and `each`
+/// checks every finding against its expectation.
+pub fn assert_table<E>(prefix: &str, table: &[(&str, &[E])], mut each: impl FnMut(&str, &Diagnostic, &E)) {
+    for &(text, expected) in table {
+        let got = findings_of(prefix, text);
+        assert_eq!(got.len(), expected.len(), "{text:?}: {got:?}");
+        for (d, e) in got.iter().zip(expected) {
+            assert_eq!(&text[d.span.clone()], d.found, "{text:?}: {d:?}");
+            each(text, d, e);
+        }
+    }
+}
+
+/// Checks that no text gives a finding of `prefix`.
+pub fn assert_silent_of(prefix: &str, texts: &[&str]) {
+    for &text in texts {
+        let got = findings_of(prefix, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}
