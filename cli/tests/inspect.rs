@@ -66,8 +66,10 @@ fn chrono_date(day: i64) -> String {
     "2023-07-01".into()
 }
 
-fn inspect(dir: &Path, format: &str) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+/// `jiaodui inspect` of the fixture's second quarter of 2023, in `dir`.
+fn quarter_inspect(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jiaodui"));
+    command
         .args([
             "inspect",
             "posts.jsonl",
@@ -77,12 +79,13 @@ fn inspect(dir: &Path, format: &str) -> (i32, String, String) {
             "2023-04-01",
             "--to",
             "2023-06-30",
-            "--format",
-            format,
         ])
-        .current_dir(dir)
-        .output()
-        .unwrap();
+        .current_dir(dir);
+    command
+}
+
+fn inspect(dir: &Path, format: &str) -> (i32, String, String) {
+    let out = quarter_inspect(dir).args(["--format", format]).output().unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
@@ -215,19 +218,8 @@ fn html_report_is_self_contained_and_renders() {
 fn rectification_list() {
     let dir = tempfile::tempdir().unwrap();
     fixture(dir.path());
-    let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
-        .args([
-            "inspect",
-            "posts.jsonl",
-            "--accounts",
-            "accounts.csv",
-            "--from",
-            "2023-04-01",
-            "--to",
-            "2023-06-30",
-        ])
+    let out = quarter_inspect(dir.path())
         .args(["--rectification", "fix.csv", "-o", "notice.md"])
-        .current_dir(dir.path())
         .output()
         .unwrap();
     assert!(out.status.success());
