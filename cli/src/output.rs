@@ -6,15 +6,22 @@ use jiaodui::{Diagnostic, LineIndex, Severity};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-/// A finding with its position resolved for a file.
-pub struct Located<'a> {
-    pub path: &'a str,
+/// Where a finding is in its file: lines and columns from 1, byte offsets
+/// from the start of the file.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Position {
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
     pub byte_start: usize,
     pub byte_end: usize,
+}
+
+/// A finding with its position resolved for a file.
+pub struct Located<'a> {
+    pub path: &'a str,
+    pub at: Position,
     pub diagnostic: &'a Diagnostic,
 }
 
@@ -26,12 +33,14 @@ impl<'a> Located<'a> {
         let (end_line, end_column) = index.line_col(d.span.end);
         Located {
             path,
-            line,
-            column,
-            end_line,
-            end_column,
-            byte_start: d.span.start + offset,
-            byte_end: d.span.end + offset,
+            at: Position {
+                line,
+                column,
+                end_line,
+                end_column,
+                byte_start: d.span.start + offset,
+                byte_end: d.span.end + offset,
+            },
             diagnostic: d,
         }
     }
@@ -41,12 +50,8 @@ impl<'a> Located<'a> {
 #[derive(Serialize)]
 struct JsonRecord<'a> {
     path: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
+    #[serde(flatten)]
+    at: Position,
     rule: &'a str,
     severity: Severity,
     message: &'a str,
@@ -58,12 +63,7 @@ pub fn json(out: &mut impl Write, f: &Located<'_>) -> io::Result<()> {
     let d = f.diagnostic;
     let rec = JsonRecord {
         path: f.path,
-        line: f.line,
-        column: f.column,
-        end_line: f.end_line,
-        end_column: f.end_column,
-        byte_start: f.byte_start,
-        byte_end: f.byte_end,
+        at: f.at,
         rule: d.rule,
         severity: d.severity,
         message: &d.message,
@@ -121,16 +121,16 @@ pub fn human(out: &mut impl Write, f: &Located<'_>, index: &LineIndex<'_>, style
     writeln!(
         out,
         "{}: {}[{}]: {}",
-        style.paint("1", &format!("{}:{}:{}", f.path, f.line, f.column)),
+        style.paint("1", &format!("{}:{}:{}", f.path, f.at.line, f.at.column)),
         style.severity(d.severity),
         d.rule,
         d.message
     )?;
-    let line_text = index.line(f.line).unwrap_or("");
+    let line_text = index.line(f.at.line).unwrap_or("");
     let chars: Vec<char> = line_text.chars().collect();
-    let col0 = (f.column - 1).min(chars.len());
-    let end0 = if f.end_line == f.line {
-        (f.end_column - 1).min(chars.len())
+    let col0 = (f.at.column - 1).min(chars.len());
+    let end0 = if f.at.end_line == f.at.line {
+        (f.at.end_column - 1).min(chars.len())
     } else {
         chars.len()
     };
@@ -151,10 +151,10 @@ pub fn human(out: &mut impl Write, f: &Located<'_>, index: &LineIndex<'_>, style
         shown.push('…');
     }
     let span: String = chars[col0..end0].iter().collect();
-    let gutter = f.line.to_string().len();
+    let gutter = f.at.line.to_string().len();
     let pad = " ".repeat(gutter);
     writeln!(out, "{pad} |")?;
-    writeln!(out, "{} | {}", f.line, display(&shown))?;
+    writeln!(out, "{} | {}", f.at.line, display(&shown))?;
     let marks = "^".repeat(display(&span).width().max(1));
     let mut underline = format!(
         "{}{}",

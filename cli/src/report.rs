@@ -4,41 +4,24 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use jiaodui::Severity;
+use jiaodui::{Diagnostic, Severity};
 use serde_json::json;
 
-use crate::output::Located;
+use crate::output::{Located, Position};
 
 /// A finding with its file position, owned.
 pub struct Record {
     pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub suggestions: Vec<String>,
+    pub at: Position,
+    pub diagnostic: Diagnostic,
 }
 
 impl Record {
     pub fn new(l: &Located<'_>) -> Record {
-        let d = l.diagnostic;
         Record {
             path: l.path.to_string(),
-            line: l.line,
-            column: l.column,
-            end_line: l.end_line,
-            end_column: l.end_column,
-            byte_start: l.byte_start,
-            byte_end: l.byte_end,
-            rule: d.rule,
-            severity: d.severity,
-            message: d.message.clone(),
-            suggestions: d.suggestions.clone(),
+            at: l.at,
+            diagnostic: l.diagnostic.clone(),
         }
     }
 }
@@ -72,31 +55,31 @@ pub fn sarif(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
         .iter()
         .map(|r| {
             let mut result = json!({
-                "ruleId": r.rule,
-                "ruleIndex": rules.iter().position(|x| x.id == r.rule).unwrap_or(0),
-                "level": sarif_level(r.severity),
-                "message": { "text": r.message },
+                "ruleId": r.diagnostic.rule,
+                "ruleIndex": rules.iter().position(|x| x.id == r.diagnostic.rule).unwrap_or(0),
+                "level": sarif_level(r.diagnostic.severity),
+                "message": { "text": r.diagnostic.message },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": r.path.trim_start_matches("./") },
                         "region": {
-                            "startLine": r.line,
-                            "startColumn": r.column,
-                            "endLine": r.end_line,
-                            "endColumn": r.end_column,
-                            "byteOffset": r.byte_start,
-                            "byteLength": r.byte_end - r.byte_start,
+                            "startLine": r.at.line,
+                            "startColumn": r.at.column,
+                            "endLine": r.at.end_line,
+                            "endColumn": r.at.end_column,
+                            "byteOffset": r.at.byte_start,
+                            "byteLength": r.at.byte_end - r.at.byte_start,
                         }
                     }
                 }],
             });
-            if let Some(s) = r.suggestions.first() {
+            if let Some(s) = r.diagnostic.suggestions.first() {
                 result["fixes"] = json!([{
                     "description": { "text": format!("改为“{s}”") },
                     "artifactChanges": [{
                         "artifactLocation": { "uri": r.path.trim_start_matches("./") },
                         "replacements": [{
-                            "deletedRegion": { "byteOffset": r.byte_start, "byteLength": r.byte_end - r.byte_start },
+                            "deletedRegion": { "byteOffset": r.at.byte_start, "byteLength": r.at.byte_end - r.at.byte_start },
                             "insertedContent": { "text": s },
                         }]
                     }]
@@ -138,24 +121,24 @@ fn escape(s: &str, property: bool) -> String {
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
 pub fn github(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
     for r in records {
-        let level = match r.severity {
+        let level = match r.diagnostic.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = r.message.clone();
-        if let Some(s) = r.suggestions.first() {
+        let mut message = r.diagnostic.message.clone();
+        if let Some(s) = r.diagnostic.suggestions.first() {
             message.push_str(&format!(" 建议：{s}"));
         }
         writeln!(
             out,
             "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             escape(r.path.trim_start_matches("./"), true),
-            r.line,
-            r.column,
-            r.end_line,
-            r.end_column,
-            escape(r.rule, true),
+            r.at.line,
+            r.at.column,
+            r.at.end_line,
+            r.at.end_column,
+            escape(r.diagnostic.rule, true),
             escape(&message, false)
         )?;
     }
@@ -173,15 +156,15 @@ pub fn rdjson(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
         .iter()
         .map(|r| {
             let range = json!({
-                "start": { "line": r.line, "column": r.column },
-                "end": { "line": r.end_line, "column": r.end_column },
+                "start": { "line": r.at.line, "column": r.at.column },
+                "end": { "line": r.at.end_line, "column": r.at.end_column },
             });
             json!({
-                "message": r.message,
+                "message": r.diagnostic.message,
                 "location": { "path": r.path.trim_start_matches("./"), "range": range },
-                "severity": severity(r.severity),
-                "code": { "value": r.rule },
-                "suggestions": r.suggestions.iter().take(1).map(|s| json!({ "range": range, "text": s })).collect::<Vec<_>>(),
+                "severity": severity(r.diagnostic.severity),
+                "code": { "value": r.diagnostic.rule },
+                "suggestions": r.diagnostic.suggestions.iter().take(1).map(|s| json!({ "range": range, "text": s })).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -195,9 +178,9 @@ pub fn summary(out: &mut impl Write, records: &[Record], files_checked: usize) -
     let mut by_rule: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
     let mut by_file: BTreeMap<&str, usize> = BTreeMap::new();
     for r in records {
-        let e = by_rule.entry(r.rule).or_insert((0, r.severity));
+        let e = by_rule.entry(r.diagnostic.rule).or_insert((0, r.diagnostic.severity));
         e.0 += 1;
-        e.1 = e.1.max(r.severity);
+        e.1 = e.1.max(r.diagnostic.severity);
         *by_file.entry(&r.path).or_default() += 1;
     }
     writeln!(out, "按规则统计：")?;
