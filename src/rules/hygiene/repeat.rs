@@ -191,12 +191,11 @@ const REDUPLICATING: &[&str] = &[
     "动动",
 ];
 
-/// Checks the whole text.
 /// Whether `c` counts as a character of a run here.
 #[inline]
 pub(crate) fn in_run(c: char) -> bool {
-    let cp = c as u32;
-    (0x4e00..=0x9fff).contains(&cp) || (cp > 0x9fff && super::is_han(c)) || (0x3400..0x4dc0).contains(&cp)
+    // Ideographs; 〇 is a numeral here, not part of a word.
+    c != '〇' && super::is_han(c)
 }
 
 /// `candidates`: the offsets of the characters that equal one of the four
