@@ -61,15 +61,7 @@ fn flagged() {
     common::assert_table("encoding.", FLAGGED, |text, d, &(found, suggestion, fix)| {
         assert_eq!(d.found, found, "{text:?}: {d:?}");
         assert_eq!(d.severity, Severity::Error);
-        if suggestion.is_empty() && fix.is_none() {
-            assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
-        } else {
-            assert_eq!(
-                d.suggestions.first().map(String::as_str),
-                Some(suggestion),
-                "{text:?}: {d:?}"
-            );
-        }
+        common::assert_first_suggestion(text, d, suggestion.is_empty() && fix.is_none(), suggestion);
         assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
         assert!(
             d.message.starts_with("乱码") || d.message.starts_with("拼音注音"),

@@ -101,15 +101,7 @@ fn flagged() {
     common::assert_table("number.", FLAGGED, |text, d, &(rule, found, suggestion, fix)| {
         assert_eq!(d.rule, rule, "{text:?}: {d:?}");
         assert_eq!(d.found, found, "{text:?}: {d:?}");
-        if suggestion.is_empty() {
-            assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
-        } else {
-            assert_eq!(
-                d.suggestions.first().map(String::as_str),
-                Some(suggestion),
-                "{text:?}: {d:?}"
-            );
-        }
+        common::assert_first_suggestion(text, d, suggestion.is_empty(), suggestion);
         assert_eq!(d.fix.as_deref(), fix, "{text:?}: {d:?}");
         assert!(!d.message.is_empty());
     });

@@ -60,3 +60,17 @@ pub fn assert_silent_of(prefix: &str, texts: &[&str]) {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
 }
+
+/// Checks the first suggestion of a finding of `text`: none at all when
+/// `none` holds, else `suggestion`.
+pub fn assert_first_suggestion(text: &str, d: &Diagnostic, none: bool, suggestion: &str) {
+    if none {
+        assert!(d.suggestions.is_empty(), "{text:?}: {d:?}");
+    } else {
+        assert_eq!(
+            d.suggestions.first().map(String::as_str),
+            Some(suggestion),
+            "{text:?}: {d:?}"
+        );
+    }
+}
