@@ -11,7 +11,9 @@
 //!   `idiom.near-miss` (`src/idiomkey.rs`); `default.lm`.
 //! * The confusion sets -> `confusables.fst`, `confusables.blob` and the
 //!   direct index `confusables.idx`.
-//! * Every pattern of the scan -> the automata `builtin.daac` and
+//! * Every pattern of the scan (listed typos, policy patterns, and the
+//!   places where `typo.confusable` tries a character that stands alone)
+//!   -> the automata `builtin.daac` and
 //!   `builtin-idioms.daac` (the same with the idioms' halves) with their
 //!   targets.
 
@@ -67,7 +69,7 @@ fn main() {
     build_words(&words, &out);
     let conf = build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
     let idioms = build_idioms(&words, &out);
-    build_inword(&words, &out);
+    let inword = build_inword(&words, &out);
     build_standalone(&words, &out);
     build_default_model(&words, &out);
     let mut patterns = Patterns::default();
@@ -75,6 +77,7 @@ fn main() {
         patterns.add(t, KIND_TYPO, 0);
     }
     add_policy_patterns(&manifest, &words, &conf, &mut patterns);
+    add_join_patterns(&words, &conf, &inword, &mut patterns);
     build_automaton(&patterns, "builtin", &out);
     // The same with the first and last two characters of every idiom: a
     // window one character from an idiom keeps one of them, so
@@ -426,7 +429,7 @@ const INWORD_MIN_FREQ: u64 = 10;
 /// Writes `inword.bits`: every pair of adjacent characters inside a word of
 /// the word list, as a bigram bit set. A character that forms no such pair
 /// with either neighbour belongs to no word: a typo candidate.
-fn build_inword(words: &Words<'_>, out: &Path) {
+fn build_inword(words: &Words<'_>, out: &Path) -> Vec<u8> {
     let mut bits = vec![0u8; 1 << (bigram::BITS - 3)];
     for (w, &(f, _)) in words {
         if f < INWORD_MIN_FREQ {
@@ -437,8 +440,92 @@ fn build_inword(words: &Words<'_>, out: &Path) {
             bigram::insert(&mut bits, pair[0], pair[1]);
         }
     }
-    fs::write(out.join("inword.bits"), bits).expect("write inword.bits");
+    fs::write(out.join("inword.bits"), &bits).expect("write inword.bits");
+    bits
 }
+
+/// Adds to the scan the patterns where a character c that stands alone
+/// (`standalone.bits`) may be a confusable of a character d of a frequent
+/// word W of two to four characters (frequency at least [`JOIN_MIN_FREQ`]):
+/// W with c for d if W has two characters, or the three characters of W
+/// around c (l2 l c, l c r or c r r2) if it is longer, where c forms an
+/// in-word bigram (`inword.bits`) with neither neighbour in W and the
+/// replacement could gain what `typo.confusable` asks ([`JOIN_MIN_GAIN`];
+/// see `value` below). Such a character is no orphan of the shared pass,
+/// which skips characters that stand alone; `typo.confusable` tries it
+/// where the scan finds one of these patterns. They are rare in correct
+/// text (本育 for 体育, 技木 for 技术).
+fn add_join_patterns(
+    words: &Words<'_>,
+    conf: &BTreeMap<char, Vec<(char, u8)>>,
+    inword: &[u8],
+    patterns: &mut Patterns,
+) {
+    let log_total = (words.values().map(|&(f, _)| f).sum::<u64>() as f64).ln();
+    let freq = |w: &str| -> u64 { words.get(w).map_or(0, |&(f, _)| f) };
+    // The best reading of a few characters as words (as
+    // `score::segment_logprob`, which counts a character that is not a word
+    // as one of frequency 1).
+    let segment = |piece: &[char]| -> f64 {
+        let mut best = vec![f64::NEG_INFINITY; piece.len() + 1];
+        best[0] = 0.0;
+        for i in 0..piece.len() {
+            for j in i + 1..=piece.len() {
+                let w: String = piece[i..j].iter().collect();
+                let f = freq(&w);
+                if f > 0 || j == i + 1 {
+                    best[j] = best[j].max(best[i] + (f.max(1) as f64).ln() - log_total);
+                }
+            }
+        }
+        best[piece.len()]
+    };
+    for (w, &(f, _)) in words {
+        let chars: Vec<char> = w.chars().collect();
+        let n = chars.len();
+        if f < JOIN_MIN_FREQ || !(2..=4).contains(&n) {
+            continue;
+        }
+        let lw = (f as f64).ln() - log_total;
+        for (j, d) in chars.iter().enumerate() {
+            // The text as written can be read as the best readings of W's
+            // characters before and after j and c alone: the most the
+            // replacement can gain is ln p(W) less those.
+            let value = lw - segment(&chars[..j]) - segment(&chars[j + 1..]);
+            // Confusability is symmetric: the characters that d may have
+            // been written as are d's confusables.
+            for &(c, _) in conf.get(d).map_or(&[][..], |v| v.as_slice()) {
+                let mut b = [0u8; 4];
+                let fc = freq(c.encode_utf8(&mut b));
+                if fc < STANDALONE_MIN_FREQ || value - ((fc as f64).ln() - log_total) < JOIN_MIN_GAIN {
+                    continue;
+                }
+                let at = |k: usize| if k == j { c } else { chars[k] };
+                let from = if n == 2 { 0 } else { j.saturating_sub(2) };
+                let to = if n == 2 { 0 } else { j.min(n - 3) };
+                let len = n.min(3);
+                // c must form an in-word bigram with neither neighbour, or
+                // typo.confusable does not try it.
+                if (j > 0 && bigram::contains(inword, chars[j - 1], c))
+                    || (j + 1 < n && bigram::contains(inword, c, chars[j + 1]))
+                {
+                    continue;
+                }
+                for k in from..=to {
+                    let pattern: String = (k..k + len).map(at).collect();
+                    patterns.add(&pattern, KIND_TYPO, layout::LONE | (j - k) as u32);
+                }
+            }
+        }
+    }
+}
+
+/// The least frequency and gain of the words of [`add_join_patterns`]; the
+/// gain is `typo.confusable`'s threshold with the default model
+/// (`MIN_GAIN`). Rarer words would add many patterns (the scan's automaton
+/// grows by a third with these) for few findings.
+const JOIN_MIN_FREQ: u64 = 1000;
+const JOIN_MIN_GAIN: f64 = 11.0;
 
 /// Single characters at least this frequent as words of their own stand
 /// alone in correct text (的, 在, 年, 省 …); kept in step with

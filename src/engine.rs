@@ -19,7 +19,7 @@ static WITH_IDIOMS_TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bu
 
 use crate::layout::{
     kind, target, KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_IDIOM, KIND_NAME, KIND_SECRECY,
-    KIND_TERM, KIND_TYPO, NAME_HEAD, NAME_MODE_SHIFT, NAME_TAIL, NAME_WHOLE, PAYLOAD,
+    KIND_TERM, KIND_TYPO, LONE, NAME_HEAD, NAME_MODE_SHIFT, NAME_TAIL, NAME_WHOLE, PAYLOAD,
 };
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
@@ -60,6 +60,9 @@ pub(crate) enum Target {
     Secrecy(bool),
     /// The first (`tail: false`) or last two characters of some idiom.
     Idiom { tail: bool },
+    /// Character `.0` of the hit stands alone and may be a confusable of a
+    /// character of a frequent word that the others complete.
+    Lone(u32),
 }
 
 /// A hit of the automaton: byte span and what it stands for.
@@ -177,6 +180,7 @@ impl Engine {
             for t in targets(table, m.value()) {
                 let payload = t & PAYLOAD;
                 let target = match kind(t) {
+                    KIND_TYPO if payload & LONE != 0 => Target::Lone(payload & !LONE),
                     KIND_TYPO if !overridden(start, end) => Target::Typo(0),
                     KIND_FORMULATION_ANCHOR => Target::FormulationAnchor {
                         formulation: payload >> 1,

@@ -4,7 +4,12 @@
 //!
 //! This module depends on nothing: `build.rs` includes it with `#[path]`.
 
+/// Payload: 0 for a listed wrong form (in the user automaton, the user
+/// dictionary's number); or [`LONE`] | k for a pattern whose character k
+/// stands alone and may be a confusable of a character of a frequent word
+/// that the others complete (`typo.confusable`).
 pub const KIND_TYPO: u32 = 0;
+pub const LONE: u32 = 1 << 28;
 /// Payload: formulation number << 1 | 1 for its last half.
 pub const KIND_FORMULATION_ANCHOR: u32 = 1;
 pub const KIND_FORMULATION_VARIANT: u32 = 2;

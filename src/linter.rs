@@ -91,9 +91,13 @@ impl Linter {
             Rule::AgencyRenamed,
             Rule::SecrecyMarking,
             Rule::IdiomNearMiss,
+            Rule::TypoConfusable,
         ];
         let scan_on = scanned.iter().any(|&r| sink.enabled(r));
         let names_on = sink.enabled(Rule::NameLeader);
+        let confusable_on = sink.enabled(Rule::TypoConfusable);
+        // Characters that stand alone where typo.confusable looks.
+        let mut lone: Vec<usize> = Vec::new();
         let hits = |hit: crate::engine::Hit| {
             let (s, e) = (hit.start, hit.end);
             match hit.target {
@@ -122,6 +126,12 @@ impl Linter {
                 Target::Agency(i) => agencies.push((s, e, i)),
                 Target::Secrecy(star) => secrecy.push((s, star)),
                 Target::Idiom { tail } => idiom::at_half(engine, text, s, tail, &mut idiom_candidates),
+                Target::Lone(k) if confusable_on => {
+                    if let Some((b, _)) = text[s..e].char_indices().nth(k as usize) {
+                        lone.push(s + b);
+                    }
+                }
+                Target::Lone(_) => {}
             }
         };
         if scan_on {
@@ -193,11 +203,10 @@ impl Linter {
         }
         // One pass over every character for typo.confusable and the
         // hygiene rules.
-        let confusable_on = sink.enabled(Rule::TypoConfusable);
         let pass = rules::hygiene::Pass::new(text, &sink, confusable_on);
         if confusable_on {
             let lm = inner.lm.as_ref().unwrap_or(&engine.lm);
-            for cand in confusable::candidates(engine, &lm.model, text, &pass.orphans) {
+            for cand in confusable::candidates(engine, &lm.model, text, &pass.orphans, lone) {
                 if free(&taken, cand.start, cand.end) {
                     let before = sink.out.len();
                     confusable::check(engine, &mut sink, &cand);

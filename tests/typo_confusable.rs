@@ -9,6 +9,11 @@ mod common;
 const FLAGGED: &[(&str, &str, &str)] = &[
     ("各部门要认真落实责壬制。", "责壬", "责任"),
     ("维护社会和谐稳订。", "稳订", "稳定"),
+    // The wrong character is a frequent word of its own (木, 局, 正): tried
+    // where the scan finds that a confusable of it completes a frequent word.
+    ("全面提升科学技木水平。", "技木", "技术"),
+    ("加快发展大数局产业。", "数局", "数据"),
+    ("各级政府要依法行正。", "行正", "行政"),
 ];
 
 /// Correct text: modern terms, names, and the near-misses of the above.
@@ -20,6 +25,10 @@ const SILENT: &[&str] = &[
     "下载APP，支持5G网络，访问https://www.gov.cn/，版本v2.3.1。",
     "截至2023年6月30日，全市共有网格员1200名。",
     "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。",
+    // The characters of the rows above that stand alone, used rightly.
+    "这张木桌子是新买的，局里统一配发。",
+    "市公安局、大数据局联合发文，依法行政，正本清源。",
+    "他为人正直，行事公正，科学技术水平高。",
 ];
 
 #[test]

@@ -5,7 +5,12 @@
 //! Candidates are cheap to find, and the shared pass over the text finds
 //! them (`hygiene::Pass::orphans`): a character that forms a word with
 //! neither neighbour (no in-word bigram on either side, [`dict::in_word`])
-//! and is not a frequent word of its own ([`dict::standalone`]). Only there are the confusable characters tried, and only
+//! and is not a frequent word of its own ([`dict::standalone`]). A frequent
+//! word of its own (木, 局, 正) is tried only where the scan finds it among
+//! neighbours that one of its confusables would complete into a frequent
+//! word (技木, 大数局, 行正: `engine::Target::Lone`, patterns that
+//! `build.rs` derives with the threshold of the default model) and it is an
+//! orphan there too. Only there are the confusable characters tried, and only
 //! those that join a neighbour in a word are scored: the replacement must
 //! make the passage clearly more probable under the word list's frequencies
 //! ([`score::gain`] at least [`MIN_GAIN`]) and under the character model
@@ -60,10 +65,27 @@ pub(crate) struct Candidate {
 }
 
 /// Finds candidates at the orphan characters that the shared pass found
-/// (`hygiene::Pass::orphans`).
-pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str, orphans: &[usize]) -> Vec<Candidate> {
+/// (`hygiene::Pass::orphans`), and at the characters that stand alone where
+/// the scan found that a confusable of them may complete a frequent word
+/// (`lone`, `engine::Target::Lone`) if they too form an in-word bigram with
+/// neither neighbour.
+pub(crate) fn candidates(
+    engine: &Engine,
+    lm: &lm::Model,
+    text: &str,
+    orphans: &[usize],
+    mut lone: Vec<usize>,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut run: Vec<(usize, char)> = Vec::with_capacity(2 * score::MAX_WORD);
+    lone.retain(|&at| is_orphan(text, at));
+    let mut all = lone;
+    if !all.is_empty() {
+        all.extend_from_slice(orphans);
+        all.sort_unstable();
+        all.dedup();
+    }
+    let orphans = if all.is_empty() { orphans } else { &all[..] };
     for &at in orphans {
         // The words that replacements make reach three characters either
         // side; most orphans have none, and need no more.
@@ -82,6 +104,16 @@ pub(crate) fn candidates(engine: &Engine, lm: &lm::Model, text: &str, orphans: &
         }
     }
     out
+}
+
+/// Whether the character at byte `at` forms an in-word bigram
+/// (`dict::in_word`) with neither neighbour.
+fn is_orphan(text: &str, at: usize) -> bool {
+    let mut after = text[at..].chars();
+    let Some(c) = after.next() else { return false };
+    let left = text[..at].chars().next_back().filter(|&l| is_han(l));
+    let right = after.next().filter(|&r| is_han(r));
+    !left.is_some_and(|l| dict::in_word(l, c)) && !right.is_some_and(|r| dict::in_word(c, r))
 }
 
 /// Fills `run` with the Han characters around byte `at` (a Han character),
