@@ -19,15 +19,18 @@ use jiaodui::{Diagnostic, Linter};
 
 const SPELLING_FAMILIES: &[&str] = &["typo", "idiom", "formulation", "name"];
 
-const USAGE: &str = "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... [--lm FILE] FILE...\n\
+const USAGE: &str = "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... [--lm FILE] [--ceiling] FILE...\n\
   FILE: a labelled set (source<TAB>target lines) or clean prose (one paragraph a line)\n\
   --all-rules  on labelled sets, count every rule, not only the spelling families\n\
   --show N     print up to N misses and false alarms of each file\n\
   --dict FILE  a user typo dictionary\n\
-  --lm FILE    a language model (jiaodui lm build) instead of the default one";
+  --lm FILE    a language model (jiaodui lm build) instead of the default one\n\
+  --ceiling    instead of the linter, flag every character whose best confusable gains at\n\
+               least T under the word model, for several T: a bound on what that model can do";
 
 struct Options {
     all_rules: bool,
+    ceiling: bool,
     show: usize,
     dicts: Vec<PathBuf>,
     lm: Option<PathBuf>,
@@ -37,6 +40,7 @@ struct Options {
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         all_rules: false,
+        ceiling: false,
         show: 0,
         dicts: Vec::new(),
         lm: None,
@@ -46,6 +50,7 @@ fn parse_args() -> Result<Options, String> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--all-rules" => o.all_rules = true,
+            "--ceiling" => o.ceiling = true,
             "--show" => {
                 o.show = args
                     .next()
@@ -107,6 +112,8 @@ fn main() -> ExitCode {
             .map(|l| l.split_once('\t'))
             .collect();
         match pairs {
+            Some(pairs) if !pairs.is_empty() && opts.ceiling => print!("{}", ceiling_labelled(&name, &pairs)),
+            _ if opts.ceiling => print!("{}", ceiling_clean(&name, &text)),
             Some(pairs) if !pairs.is_empty() => print!("{}", labelled(&linter, &name, &pairs, &opts)),
             _ => print!("{}", clean(&linter, &name, &text, opts.show)),
         }
@@ -255,6 +262,71 @@ fn labelled(linter: &Linter, name: &str, pairs: &[(&str, &str)], opts: &Options)
         out.push('\n');
     }
     out
+}
+
+/// The gain thresholds of `--ceiling`; `typo.confusable` asks 11 with the
+/// default model.
+const CEILING_GAINS: [f64; 7] = [6.0, 8.0, 9.0, 10.0, 11.0, 12.0, 14.0];
+
+/// `--ceiling` on a labelled set: if every character were a candidate and
+/// the word model's gain alone decided, what sentence detection would be.
+fn ceiling_labelled(name: &str, pairs: &[(&str, &str)]) -> String {
+    let sentences: Vec<(BTreeSet<usize>, Vec<(usize, f64)>)> = pairs
+        .iter()
+        .filter(|(s, t)| s.chars().count() == t.chars().count())
+        .map(|(s, t)| {
+            let gold = s
+                .chars()
+                .zip(t.chars())
+                .enumerate()
+                .filter(|(_, (a, b))| a != b)
+                .map(|(i, _)| i);
+            (gold.collect(), jiaodui::__private::confusable_gains(s))
+        })
+        .collect();
+    let erroneous = sentences.iter().filter(|(g, _)| !g.is_empty()).count();
+    let mut out = format!("{name} (ceiling of the word model, every character a candidate, no guard):\n");
+    for t in CEILING_GAINS {
+        let (mut exact, mut predicted, mut loose) = (0, 0, 0);
+        for (gold, gains) in &sentences {
+            let flagged: BTreeSet<usize> = gains.iter().filter(|&&(_, g)| g >= t).map(|&(i, _)| i).collect();
+            if flagged.is_empty() {
+                continue;
+            }
+            predicted += 1;
+            loose += usize::from(!gold.is_empty());
+            exact += usize::from(!gold.is_empty() && flagged == *gold);
+        }
+        out += &format!(
+            "  gain >= {t:>4}: sentence detection {}; loose P {:.3}\n",
+            prf(exact, predicted, erroneous),
+            ratio(loose, predicted)
+        );
+    }
+    out
+}
+
+/// `--ceiling` on clean prose: the characters flagged per 10,000.
+fn ceiling_clean(name: &str, text: &str) -> String {
+    let mut chars = 0usize;
+    let mut gains = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with("# ")) {
+        chars += line.chars().count();
+        gains.extend(jiaodui::__private::confusable_gains(line).into_iter().map(|(_, g)| g));
+    }
+    let rates: Vec<String> = CEILING_GAINS
+        .iter()
+        .map(|&t| {
+            format!(
+                ">= {t}: {:.2}",
+                ratio(gains.iter().filter(|&&g| g >= t).count() * 10_000, chars)
+            )
+        })
+        .collect();
+    format!(
+        "{name} (ceiling, flags per 10,000 characters at each gain): {}\n",
+        rates.join(", ")
+    )
 }
 
 fn clean(linter: &Linter, name: &str, text: &str, show: usize) -> String {
