@@ -9,11 +9,13 @@ mod common;
 const FLAGGED: &[(&str, &str, &str)] = &[
     ("各部门要认真落实责壬制。", "责壬", "责任"),
     ("维护社会和谐稳订。", "稳订", "稳定"),
-    // The wrong character is a frequent word of its own (木, 局, 正): tried
-    // where the scan finds that a confusable of it completes a frequent word.
+    // The wrong character is a frequent word of its own (木, 局, 正, 叫):
+    // tried where the scan finds that a confusable of it completes a
+    // frequent word.
     ("全面提升科学技木水平。", "技木", "技术"),
     ("加快发展大数局产业。", "数局", "数据"),
     ("各级政府要依法行正。", "行正", "行政"),
+    ("大力发展职业叫育。", "叫育", "教育"),
 ];
 
 /// Correct text: modern terms, names, and the near-misses of the above.
@@ -29,6 +31,7 @@ const SILENT: &[&str] = &[
     "这张木桌子是新买的，局里统一配发。",
     "市公安局、大数据局联合发文，依法行政，正本清源。",
     "他为人正直，行事公正，科学技术水平高。",
+    "大力发展职业教育，人们都叫他老师。",
 ];
 
 #[test]
