@@ -16,6 +16,8 @@ const FLAGGED: &[(&str, &str, &str)] = &[
     ("加快发展大数局产业。", "数局", "数据"),
     ("各级政府要依法行正。", "行正", "行政"),
     ("大力发展职业叫育。", "叫育", "教育"),
+    // After a character that is also a surname (高), but not at a name.
+    ("要不断提高办事效律。", "效律", "效率"),
 ];
 
 /// Correct text: modern terms, names, and the near-misses of the above.
@@ -32,6 +34,9 @@ const SILENT: &[&str] = &[
     "市公安局、大数据局联合发文，依法行政，正本清源。",
     "他为人正直，行事公正，科学技术水平高。",
     "大力发展职业教育，人们都叫他老师。",
+    // Given names after a surname, at a run's start or after a title.
+    "副县长陈政富出席会议。总经理孙海翔表示，公司将扩大投资。",
+    "教授周政富指出，要加强研究。",
 ];
 
 #[test]

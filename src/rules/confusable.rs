@@ -322,12 +322,34 @@ fn is_surname(c: char) -> bool {
     set.binary_search(&c).is_ok()
 }
 
+/// Characters that end a title or a role before a name: 省长, 书记, 委员,
+/// 主任, 总理, 主席, 法官, 教授, 院士, 律师, 记者.
+const TITLE_ENDS: &str = "长记员任理席官授士师者";
+
+/// Whether `found`, two characters at byte `start`, follows a common
+/// surname that starts a name: at the start of a run of Han characters or
+/// after a title (张建欣 in 副省长张建欣, 雷政富 in 书记雷政富).
+fn given_name(text: &str, start: usize, found: &str) -> bool {
+    if found.chars().count() != 2 {
+        return false;
+    }
+    let mut before = text[..start].chars().rev();
+    match (before.next(), before.next()) {
+        (Some(s), b) if is_surname(s) => b.is_none_or(|b| !is_han(b) || TITLE_ENDS.contains(b)),
+        _ => false,
+    }
+}
+
 /// Reports a candidate unless the text as written has a correct reading or
 /// looks like a person's name (two or three characters starting with a
-/// common surname: 杨信 is no misspelt 杨震).
+/// common surname: 杨信 is no misspelt 杨震; or a given name after one,
+/// [`given_name`]).
 pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
     let found = &sink.text[cand.start..cand.end];
     if found.chars().count() <= 3 && found.chars().next().is_some_and(is_surname) {
+        return;
+    }
+    if given_name(sink.text, cand.start, found) {
         return;
     }
     if typo::correct_reading(engine, sink.text, cand.start, cand.end).is_some() {
