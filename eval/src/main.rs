@@ -271,7 +271,9 @@ const CEILING_GAINS: [f64; 7] = [6.0, 8.0, 9.0, 10.0, 11.0, 12.0, 14.0];
 /// `--ceiling` on a labelled set: if every character were a candidate and
 /// the word model's gain alone decided, what sentence detection would be.
 fn ceiling_labelled(name: &str, pairs: &[(&str, &str)]) -> String {
-    let sentences: Vec<(BTreeSet<usize>, Vec<(usize, f64)>)> = pairs
+    // Each sentence's wrong positions and its characters' gains.
+    type Sentence = (BTreeSet<usize>, Vec<(usize, f64)>);
+    let sentences: Vec<Sentence> = pairs
         .iter()
         .filter(|(s, t)| s.chars().count() == t.chars().count())
         .map(|(s, t)| {
