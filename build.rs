@@ -80,7 +80,7 @@ fn main() {
     let government: BTreeSet<&str> = tsv::records(&supplement)
         .filter_map(|(_, f)| f.first().copied())
         .collect();
-    add_join_patterns(&words, &government, &conf, &inword, &mut patterns);
+    add_lone_patterns(&words, &government, &conf, &inword, &mut patterns);
     build_automaton(&patterns, "builtin", &out);
     // The same with the first and last two characters of every idiom: a
     // window one character from an idiom keeps one of them, so
@@ -449,16 +449,16 @@ fn build_inword(words: &Words<'_>, out: &Path) -> Vec<u8> {
 
 /// Adds to the scan the patterns where a character c that stands alone
 /// (`standalone.bits`) may be a confusable of a character d of a frequent
-/// word W of two to four characters (frequency at least [`JOIN_MIN_FREQ`]):
+/// word W of two to four characters (frequency at least [`LONE_MIN_FREQ`]):
 /// W with c for d if W has two characters, or three characters of W around
 /// c (l c r, or c r r2 or l2 l c at W's ends) if it is longer, where c forms an
 /// in-word bigram (`inword.bits`) with neither neighbour in W and the
-/// replacement could gain what `typo.confusable` asks ([`JOIN_MIN_GAIN`];
+/// replacement could gain what `typo.confusable` asks ([`LONE_MIN_GAIN`];
 /// see `value` below). Such a character is no orphan of the shared pass,
 /// which skips characters that stand alone; `typo.confusable` tries it
 /// where the scan finds one of these patterns. They are rare in correct
 /// text (本育 for 体育, 技木 for 技术).
-fn add_join_patterns(
+fn add_lone_patterns(
     words: &Words<'_>,
     government: &BTreeSet<&str>,
     conf: &BTreeMap<char, Vec<(char, u8)>>,
@@ -488,9 +488,9 @@ fn add_join_patterns(
         let chars: Vec<char> = w.chars().collect();
         let n = chars.len();
         let min = if government.contains(w) {
-            JOIN_MIN_FREQ_GOVERNMENT
+            LONE_MIN_FREQ_GOVERNMENT
         } else {
-            JOIN_MIN_FREQ
+            LONE_MIN_FREQ
         };
         if f < min || !(2..=4).contains(&n) {
             continue;
@@ -506,7 +506,7 @@ fn add_join_patterns(
             for &(c, _) in conf.get(d).map_or(&[][..], |v| v.as_slice()) {
                 let mut b = [0u8; 4];
                 let fc = freq(c.encode_utf8(&mut b));
-                if fc < STANDALONE_MIN_FREQ || value - ((fc as f64).ln() - log_total) < JOIN_MIN_GAIN {
+                if fc < STANDALONE_MIN_FREQ || value - ((fc as f64).ln() - log_total) < LONE_MIN_GAIN {
                     continue;
                 }
                 let at = |k: usize| if k == j { c } else { chars[k] };
@@ -529,16 +529,16 @@ fn add_join_patterns(
     }
 }
 
-/// The least frequency and gain of the words of [`add_join_patterns`]; the
+/// The least frequency and gain of the words of [`add_lone_patterns`]; the
 /// gain is `typo.confusable`'s threshold with the default model
 /// (`MIN_GAIN`). Rarer words add many patterns for few findings: with
 /// 3,000 (and the government vocabulary of `dictionaries/words.tsv` marked
-/// very common, 1,000 on its scale), the automata grow by 2 % to 8 %; with
-/// 1,000 for every word, they would grow by a third (and the scan's cache
-/// misses with them) for 5 % more findings on ecspell-odw.
-const JOIN_MIN_FREQ: u64 = 3000;
-const JOIN_MIN_FREQ_GOVERNMENT: u64 = 1000;
-const JOIN_MIN_GAIN: f64 = 11.0;
+/// very common, 1,000 on its scale), the automata grow by 4 % and 16 %;
+/// with 1,000 for every word, they would grow by a third (and the scan's
+/// cache misses with them) for 5 % more findings on ecspell-odw.
+const LONE_MIN_FREQ: u64 = 3000;
+const LONE_MIN_FREQ_GOVERNMENT: u64 = 1000;
+const LONE_MIN_GAIN: f64 = 11.0;
 
 /// Single characters at least this frequent as words of their own stand
 /// alone in correct text (的, 在, 年, 省 …); kept in step with
