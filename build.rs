@@ -65,8 +65,8 @@ fn main() {
     let mut words = parse_words(&words_text);
     let supplement = read(&manifest.join("dictionaries/words.tsv"));
     let leaders = read(&manifest.join("dictionaries/leaders.tsv"));
-    add_project_words(&mut words, &supplement, &leaders);
-    build_words(&words, &out);
+    let government = add_project_words(&mut words, &supplement, &leaders);
+    let total = build_words(&words, &out);
     let conf = build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
     let idioms = build_idioms(&words, &out);
     let inword = build_inword(&words, &out);
@@ -77,10 +77,7 @@ fn main() {
         patterns.add(t, KIND_TYPO, 0);
     }
     add_policy_patterns(&manifest, &words, &conf, &mut patterns);
-    let government: BTreeSet<&str> = tsv::records(&supplement)
-        .filter_map(|(_, f)| f.first().copied())
-        .collect();
-    add_lone_patterns(&words, &government, &conf, &inword, &mut patterns);
+    add_lone_patterns(&words, total, &government, &conf, &inword, &mut patterns);
     build_automaton(&patterns, "builtin", &out);
     // The same with the first and last two characters of every idiom: a
     // window one character from an idiom keeps one of them, so
@@ -196,8 +193,10 @@ fn parse_words(text: &str) -> Words<'_> {
 
 /// Adds the project's supplementary words (`dictionaries/words.tsv`:
 /// current government vocabulary that jieba's list lacks) and the names of
-/// `dictionaries/leaders.tsv` to the word list.
-fn add_project_words<'a>(words: &mut Words<'a>, supplement: &'a str, leaders: &'a str) {
+/// `dictionaries/leaders.tsv` to the word list; returns the supplementary
+/// words.
+fn add_project_words<'a>(words: &mut Words<'a>, supplement: &'a str, leaders: &'a str) -> BTreeSet<&'a str> {
+    let mut government = BTreeSet::new();
     for (line, fields) in tsv::records(supplement) {
         let (Some(word), Some(freq)) = (fields.first(), fields.get(1)) else {
             fail(format!(
@@ -214,6 +213,7 @@ fn add_project_words<'a>(words: &mut Words<'a>, supplement: &'a str, leaders: &'
         }
         let e = words.entry(word).or_insert((0, "n"));
         e.0 = e.0.max(freq);
+        government.insert(*word);
     }
     for (line, fields) in tsv::records(leaders) {
         let Some(name) = fields
@@ -227,9 +227,12 @@ fn add_project_words<'a>(words: &mut Words<'a>, supplement: &'a str, leaders: &'
         let e = words.entry(name).or_insert((0, "nr"));
         e.0 = e.0.max(1000);
     }
+    government
 }
 
-fn build_words(words: &Words<'_>, out: &Path) {
+/// Writes the word list's FST, prefix table and tags; returns the sum of
+/// its frequencies.
+fn build_words(words: &Words<'_>, out: &Path) -> u64 {
     let mut tags: Vec<&str> = words.values().map(|&(_, t)| t).collect();
     tags.sort_unstable();
     tags.dedup();
@@ -272,6 +275,7 @@ fn build_words(words: &Words<'_>, out: &Path) {
         "/// Sum of the frequencies of the built-in word list.\npub(crate) const WORD_FREQ_TOTAL: u64 = {total};\n"
     ));
     fs::write(out.join("word_tags.rs"), rs).expect("write word_tags.rs");
+    total
 }
 
 use tsv::is_han;
@@ -460,12 +464,13 @@ fn build_inword(words: &Words<'_>, out: &Path) -> Vec<u8> {
 /// text (本育 for 体育, 技木 for 技术).
 fn add_lone_patterns(
     words: &Words<'_>,
+    total: u64,
     government: &BTreeSet<&str>,
     conf: &BTreeMap<char, Vec<(char, u8)>>,
     inword: &[u8],
     patterns: &mut Patterns,
 ) {
-    let log_total = (words.values().map(|&(f, _)| f).sum::<u64>() as f64).ln();
+    let log_total = (total as f64).ln();
     let freq = |w: &str| -> u64 { words.get(w).map_or(0, |&(f, _)| f) };
     // The best reading of a few characters as words (as
     // `score::segment_logprob`, which counts a character that is not a word

@@ -224,31 +224,11 @@ pub mod __private {
 
     /// For every Han character of `text` that some confusable character
     /// would make more probable: its character index and the largest gain
-    /// (natural log) of the word model (`score::gain`, four characters of
-    /// context either side) over its confusables. No candidate filter and
-    /// no guard: what the accuracy harness's `--ceiling` measures.
+    /// (natural log) of `typo.confusable`'s word model over its
+    /// confusables, with no candidate filter and no guard. What the accuracy
+    /// harness's `--ceiling` measures.
     pub fn confusable_gains(text: &str) -> Vec<(usize, f64)> {
-        let lexicon = crate::dict::Lexicon::builtin();
-        let mut out = Vec::new();
-        let mut buf = [0u8; 4];
-        for (k, (b, c)) in text.char_indices().enumerate() {
-            if !crate::tsv::is_han(c) {
-                continue;
-            }
-            let span = b..b + c.len_utf8();
-            let ctx = crate::score::context(text, span.clone(), 4);
-            let original = crate::score::segment_logprob(&lexicon, &text[ctx.clone()]);
-            let best = crate::dict::confusables(c)
-                .map(|(d, _)| {
-                    let d = d.encode_utf8(&mut buf);
-                    crate::score::gain_in(&lexicon, text, ctx.clone(), original, span.clone(), d)
-                })
-                .fold(f64::NEG_INFINITY, f64::max);
-            if best > 0.0 {
-                out.push((k, best));
-            }
-        }
-        out
+        crate::rules::confusable::best_gains(&crate::dict::Lexicon::builtin(), text)
     }
 
     /// Frequency of a word in the built-in word list.

@@ -79,14 +79,16 @@ pub(crate) fn candidates(
     let mut out = Vec::new();
     let mut run: Vec<(usize, char)> = Vec::with_capacity(2 * score::MAX_WORD);
     lone.retain(|&at| is_orphan(text, at));
-    let mut all = lone;
-    if !all.is_empty() {
-        all.extend_from_slice(orphans);
-        all.sort_unstable();
-        all.dedup();
-    }
-    let orphans = if all.is_empty() { orphans } else { &all[..] };
-    for &at in orphans {
+    // Both lists in text order; usually there is no lone one.
+    let places = if lone.is_empty() {
+        orphans
+    } else {
+        lone.extend_from_slice(orphans);
+        lone.sort_unstable();
+        lone.dedup();
+        &lone[..]
+    };
+    for &at in places {
         // The words that replacements make reach three characters either
         // side; most orphans have none, and need no more.
         let i = run_around(text, at, 3, &mut run);
@@ -101,6 +103,40 @@ pub(crate) fn candidates(
         }
         if let Some(cand) = best_replacement(engine, lm, text, &run, wide, options) {
             out.push(cand);
+        }
+    }
+    out
+}
+
+/// For every Han character of `text` that some confusable would make more
+/// probable: its character index and the largest gain of the word model
+/// ([`score::gain_in`], [`CONTEXT`] characters either side) over its
+/// confusables, with no candidate filter and no guard. What the accuracy
+/// harness's `--ceiling` measures (`__private::confusable_gains`).
+pub(crate) fn best_gains(lexicon: &crate::dict::Lexicon, text: &str) -> Vec<(usize, f64)> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4];
+    for (k, (b, c)) in text.char_indices().enumerate() {
+        if !is_han(c) {
+            continue;
+        }
+        let span = b..b + c.len_utf8();
+        let ctx = score::context(text, span.clone(), CONTEXT);
+        let original = score::segment_logprob(lexicon, &text[ctx.clone()]);
+        let best = confusables(c)
+            .map(|(d, _)| {
+                score::gain_in(
+                    lexicon,
+                    text,
+                    ctx.clone(),
+                    original,
+                    span.clone(),
+                    d.encode_utf8(&mut buf),
+                )
+            })
+            .fold(f64::NEG_INFINITY, f64::max);
+        if best > 0.0 {
+            out.push((k, best));
         }
     }
     out
