@@ -140,19 +140,16 @@ fn table() -> &'static [u8] {
     static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: Vec<u8> = (TABLE_FROM..TABLE_TO).map(script::class_of).collect();
-        for cp in TABLE_FROM..TABLE_TO {
-            if char::from_u32(cp).is_some_and(repeat::in_run) {
-                t[(cp - TABLE_FROM) as usize] |= RUN;
-            }
-        }
-        for cp in TABLE_FROM..TABLE_TO {
+        for (cp, k) in (TABLE_FROM..TABLE_TO).zip(0..) {
             if let Some(c) = char::from_u32(cp) {
-                let k = (cp - TABLE_FROM) as usize;
-                if crate::tsv::is_han(c) {
-                    t[k] |= HAN;
-                }
-                if dict::standalone(c) {
-                    t[k] |= STANDALONE;
+                for (bit, on) in [
+                    (RUN, repeat::in_run(c)),
+                    (HAN, crate::tsv::is_han(c)),
+                    (STANDALONE, dict::standalone(c)),
+                ] {
+                    if on {
+                        t[k] |= bit;
+                    }
                 }
             }
         }
