@@ -9,7 +9,7 @@ use crate::engine::{Engine, Target};
 use crate::error::{Error, ErrorKind};
 use crate::model::LanguageModel;
 use crate::rules::sensitive::WordLists;
-use crate::rules::{self, agency, confusable, formulation, idiom, name, political, typo, Rule, Sink, RULES};
+use crate::rules::{self, agency, confusable, formulation, idiom, name, political, typo, Level, Rule, Sink, RULES};
 
 /// The proofreader. Build one, share it, call [`Linter::check`].
 ///
@@ -22,8 +22,8 @@ pub struct Linter {
 
 struct Inner {
     engine: Arc<Engine>,
-    /// Per rule (indexed like `RULES`): its severity, or `None` when off.
-    levels: Vec<Option<Severity>>,
+    /// Per rule (indexed like `RULES`): off, or on at which severity.
+    levels: Vec<Level>,
     allow: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// A language model replacing the engine's default one.
     lm: Option<LanguageModel>,
@@ -53,7 +53,7 @@ impl Linter {
         Linter {
             inner: Arc::new(Inner {
                 engine: Engine::builtin(),
-                levels: RULES.iter().map(|r| Some(r.default_severity)).collect(),
+                levels: RULES.iter().map(|r| Level::Default(r.default_severity)).collect(),
                 allow: None,
                 lm: None,
                 words: None,
@@ -287,7 +287,7 @@ impl Linter {
 pub struct LinterBuilder {
     dictionaries: Vec<DictSource>,
     allow: Vec<String>,
-    settings: Vec<(String, Option<Severity>)>,
+    settings: Vec<(String, Level)>,
     lm: Option<LmSource>,
     leaders: Option<DictSource>,
     word_lists: Vec<DictSource>,
@@ -416,15 +416,36 @@ impl LinterBuilder {
         self
     }
 
-    /// Sets the severity of a rule (and turns it on).
+    /// Sets the severity of a rule (and turns it on). Every finding of the
+    /// rule takes it, also where an entry of the rule's data carries a
+    /// severity of its own (`political.term`, `sensitive.word`):
+    ///
+    /// ```
+    /// use jiaodui::{Linter, Severity};
+    ///
+    /// // 台湾总统 is an error entry of political.term.
+    /// let linter = Linter::builder().severity("political.term", Severity::Info).build()?;
+    /// assert_eq!(linter.check("台湾总统发表讲话")[0].severity, Severity::Info);
+    /// # Ok::<(), jiaodui::Error>(())
+    /// ```
     pub fn severity(mut self, rule: &str, severity: Severity) -> LinterBuilder {
-        self.settings.push((rule.to_string(), Some(severity)));
+        self.settings.push((rule.to_string(), Level::Configured(severity)));
+        self
+    }
+
+    /// Turns a rule on at its default severity (undoing an earlier
+    /// [`disable`](LinterBuilder::disable) or [`severity`](LinterBuilder::severity)).
+    /// Unlike setting its default severity, this keeps the severities that
+    /// entries of the rule's data carry.
+    pub fn enable(mut self, rule: &str) -> LinterBuilder {
+        let default = rules::position(rule).map_or(Severity::Error, |i| RULES[i].default_severity);
+        self.settings.push((rule.to_string(), Level::Default(default)));
         self
     }
 
     /// Turns a rule off.
     pub fn disable(mut self, rule: &str) -> LinterBuilder {
-        self.settings.push((rule.to_string(), None));
+        self.settings.push((rule.to_string(), Level::Off));
         self
     }
 
@@ -435,7 +456,7 @@ impl LinterBuilder {
     /// in the format (the error names the source and line), an unknown rule
     /// id.
     pub fn build(self) -> Result<Linter, Error> {
-        let mut levels: Vec<Option<Severity>> = RULES.iter().map(|r| Some(r.default_severity)).collect();
+        let mut levels: Vec<Level> = RULES.iter().map(|r| Level::Default(r.default_severity)).collect();
         for (id, level) in &self.settings {
             let i = rules::position(id).ok_or_else(|| {
                 Error::new(ErrorKind::UnknownRule {

@@ -139,15 +139,39 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Whether a rule is on, and at which severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// The rule is off.
+    Off,
+    /// On at its default severity; an entry of its data that carries a
+    /// severity of its own (a political term, a listed word) keeps it.
+    Default(Severity),
+    /// On at a severity the user configured, which every finding takes,
+    /// whatever its entry says.
+    Configured(Severity),
+}
+
+impl Level {
+    /// The severity of a finding whose entry says `own` (if anything).
+    fn severity(self, own: Option<Severity>) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Default(s) => Some(own.unwrap_or(s)),
+            Level::Configured(s) => Some(s),
+        }
+    }
+}
+
 /// Where the rules put their findings while a text is checked.
 pub(crate) struct Sink<'a> {
     pub(crate) text: &'a str,
-    levels: &'a [Option<Severity>],
+    levels: &'a [Level],
     pub(crate) out: Vec<Diagnostic>,
 }
 
 impl<'a> Sink<'a> {
-    pub(crate) fn new(text: &'a str, levels: &'a [Option<Severity>]) -> Sink<'a> {
+    pub(crate) fn new(text: &'a str, levels: &'a [Level]) -> Sink<'a> {
         Sink {
             text,
             levels,
@@ -157,7 +181,7 @@ impl<'a> Sink<'a> {
 
     /// Whether the rule is on.
     pub(crate) fn enabled(&self, rule: Rule) -> bool {
-        self.levels[rule as usize].is_some()
+        self.levels[rule as usize] != Level::Off
     }
 
     /// Records a finding of `rule` at byte range `span` of the text.
@@ -165,8 +189,9 @@ impl<'a> Sink<'a> {
         self.emit_with_fix(rule, span, message, suggestions, None);
     }
 
-    /// Records a finding at the given severity (an entry's own), unless the
-    /// rule is off.
+    /// Records a finding whose entry carries a severity of its own, unless
+    /// the rule is off. A severity configured for the rule wins over the
+    /// entry's; without one, the entry's is used.
     pub(crate) fn emit_at(
         &mut self,
         rule: Rule,
@@ -175,11 +200,7 @@ impl<'a> Sink<'a> {
         message: String,
         suggestions: Vec<String>,
     ) {
-        let before = self.out.len();
-        self.emit(rule, span, message, suggestions);
-        if let Some(d) = self.out.get_mut(before) {
-            d.severity = severity;
-        }
+        self.push(rule, Some(severity), span, message, suggestions, None);
     }
 
     /// Records a finding with a certain automatic fix (`fix` replaces the
@@ -192,7 +213,19 @@ impl<'a> Sink<'a> {
         suggestions: Vec<String>,
         fix: Option<String>,
     ) {
-        let Some(severity) = self.levels[rule as usize] else {
+        self.push(rule, None, span, message, suggestions, fix);
+    }
+
+    fn push(
+        &mut self,
+        rule: Rule,
+        own: Option<Severity>,
+        span: std::ops::Range<usize>,
+        message: String,
+        suggestions: Vec<String>,
+        fix: Option<String>,
+    ) {
+        let Some(severity) = self.levels[rule as usize].severity(own) else {
             return;
         };
         let Some(found) = self.text.get(span.clone()) else {
