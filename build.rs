@@ -63,6 +63,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dict.display());
     let words_text = read(&dict);
     let mut words = parse_words(&words_text);
+    write_data_counts(&manifest, words.len(), &out);
     let supplement = read(&manifest.join("dictionaries/words.tsv"));
     let leaders = read(&manifest.join("dictionaries/leaders.tsv"));
     let government = add_project_words(&mut words, &supplement, &leaders);
@@ -74,7 +75,7 @@ fn main() {
     build_default_model(&words, &out);
     let mut patterns = Patterns::default();
     for t in &typos {
-        patterns.add(t, KIND_TYPO, 0);
+        patterns.add(t, Kind::Typo, 0);
     }
     add_policy_patterns(&manifest, &words, &conf, &mut patterns);
     add_lone_patterns(&words, total, &government, &conf, &inword, &mut patterns);
@@ -85,10 +86,32 @@ fn main() {
     // automaton keeps the scan lean when that rule is off.
     for w in &idioms {
         let split = w.char_indices().nth(2).map_or(0, |(b, _)| b);
-        patterns.add(&w[..split], KIND_IDIOM, 0);
-        patterns.add(&w[split..], KIND_IDIOM, 1);
+        patterns.add(&w[..split], Kind::IdiomHead, 0);
+        patterns.add(&w[split..], Kind::IdiomTail, 0);
     }
     build_automaton(&patterns, "builtin-idioms", &out);
+}
+
+/// Writes `data_files.rs`: the entries of each built-in data file, for
+/// `jiaodui rules --explain` (`RuleInfo::data_files`).
+fn write_data_counts(manifest: &Path, jieba_words: usize, out: &Path) {
+    let mut rs = String::from(
+        "/// Built-in data files and their entries.\npub(crate) const DATA_FILES: &[(&str, usize)] = &[\n",
+    );
+    rs.push_str(&format!("    (\"jieba-rs/src/data/dict.txt\", {jieba_words}),\n"));
+    let mut names: Vec<String> = fs::read_dir(manifest.join("dictionaries"))
+        .unwrap_or_else(|e| fail(format!("cannot list dictionaries/: {e}")))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tsv"))
+        .collect();
+    names.sort();
+    for name in names {
+        let n = tsv::records(&read(&manifest.join("dictionaries").join(&name))).count();
+        rs.push_str(&format!("    (\"dictionaries/{name}\", {n}),\n"));
+    }
+    rs.push_str("];\n");
+    fs::write(out.join("data_files.rs"), rs).expect("write data_files.rs");
 }
 
 fn fail(msg: String) -> ! {
@@ -528,7 +551,7 @@ fn add_lone_patterns(
                     continue;
                 }
                 let pattern: String = (k..k + len).map(at).collect();
-                patterns.add(&pattern, KIND_TYPO, layout::LONE | (j - k) as u32);
+                patterns.add(&pattern, Kind::Lone, (j - k) as u32);
             }
         }
     }
@@ -575,10 +598,7 @@ fn build_default_model(words: &Words<'_>, out: &Path) {
     fs::write(out.join("default.lm"), counter.to_bytes(1)).expect("write default.lm");
 }
 
-use layout::{
-    KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_IDIOM, KIND_NAME, KIND_SECRECY, KIND_TERM,
-    KIND_TYPO,
-};
+use layout::Kind;
 
 /// Every pattern of the built-in automaton with its targets.
 #[derive(Default)]
@@ -587,8 +607,8 @@ struct Patterns {
 }
 
 impl Patterns {
-    fn add(&mut self, pattern: &str, kind: u32, payload: u32) {
-        assert!(payload <= layout::PAYLOAD, "payload fits 29 bits");
+    fn add(&mut self, pattern: &str, kind: Kind, payload: u32) {
+        assert!(payload <= layout::PAYLOAD, "payload fits {} bits", layout::PAYLOAD_BITS);
         let targets = self.map.entry(pattern.to_string()).or_default();
         let t = layout::target(kind, payload);
         if !targets.contains(&t) {
@@ -621,10 +641,10 @@ fn add_policy_patterns(
         let half = chars.len().div_ceil(2);
         let prefix: String = chars[..half].iter().collect();
         let suffix: String = chars[chars.len() - half..].iter().collect();
-        patterns.add(&prefix, KIND_FORMULATION_ANCHOR, (i as u32) << 1);
-        patterns.add(&suffix, KIND_FORMULATION_ANCHOR, ((i as u32) << 1) | 1);
+        patterns.add(&prefix, Kind::FormulationHead, i as u32);
+        patterns.add(&suffix, Kind::FormulationTail, i as u32);
         for v in &f.variants {
-            patterns.add(v, KIND_FORMULATION_VARIANT, i as u32);
+            patterns.add(v, Kind::FormulationVariant, i as u32);
         }
     }
     let path = manifest.join("dictionaries/political-terms.tsv");
@@ -634,7 +654,7 @@ fn add_policy_patterns(
         fail(format!("{}:{b}: {key:?} is already listed on line {a}", path.display()));
     }
     for (i, t) in terms.iter().enumerate() {
-        patterns.add(t.term, KIND_TERM, i as u32);
+        patterns.add(t.term, Kind::Term, i as u32);
     }
     let path = manifest.join("dictionaries/agencies.tsv");
     let text = read(&path);
@@ -643,11 +663,11 @@ fn add_policy_patterns(
         fail(format!("{}:{b}: {key:?} is already listed on line {a}", path.display()));
     }
     for (i, a) in agencies.iter().enumerate() {
-        patterns.add(a.old, KIND_AGENCY, i as u32);
+        patterns.add(a.old, Kind::Agency, i as u32);
     }
     // Where secrecy.marking looks further, found in the same pass.
-    patterns.add("★", KIND_SECRECY, 0);
-    patterns.add("密级", KIND_SECRECY, 1);
+    patterns.add("★", Kind::SecrecyStar, 0);
+    patterns.add("密级", Kind::SecrecyLevel, 0);
     let path = manifest.join("dictionaries/leaders.tsv");
     let text = read(&path);
     let leaders = check_lines(&path, tsv::parse_leaders(&text));
@@ -670,19 +690,14 @@ fn add_policy_patterns(
             // keeps the automaton small.
             let k = v.chars().zip(&chars).position(|(a, &b)| a != b).unwrap_or(0);
             if n < 3 || (k != 0 && k != n - 1) {
-                patterns.add(
-                    &v,
-                    KIND_NAME,
-                    i as u32 | (layout::NAME_WHOLE << layout::NAME_MODE_SHIFT),
-                );
+                patterns.add(&v, Kind::Name, i as u32);
             }
         }
         if n >= 3 {
             let second = l.name.char_indices().nth(1).map_or(0, |(b, _)| b);
             let last = l.name.char_indices().last().map_or(0, |(b, _)| b);
-            let mode = |m: u32| i as u32 | (m << layout::NAME_MODE_SHIFT);
-            patterns.add(&l.name[second..], KIND_NAME, mode(layout::NAME_TAIL));
-            patterns.add(&l.name[..last], KIND_NAME, mode(layout::NAME_HEAD));
+            patterns.add(&l.name[second..], Kind::NameTail, i as u32);
+            patterns.add(&l.name[..last], Kind::NameHead, i as u32);
         }
     }
 }

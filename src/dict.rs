@@ -166,6 +166,8 @@ pub(crate) fn confusables(c: char) -> impl Iterator<Item = (char, Confusion)> {
 pub(crate) struct TypoDict {
     map: fst::Map<Cow<'static, [u8]>>,
     blob: Cow<'static, str>,
+    /// Its name: `dictionaries/typo.tsv` or the user's.
+    source: std::sync::Arc<str>,
 }
 
 impl TypoDict {
@@ -174,6 +176,7 @@ impl TypoDict {
         TypoDict {
             map: fst::Map::new(Cow::Borrowed(TYPO_FST)).expect("build.rs writes a valid FST"),
             blob: Cow::Borrowed(TYPO_BLOB),
+            source: "dictionaries/typo.tsv".into(),
         }
     }
 
@@ -191,25 +194,38 @@ impl TypoDict {
         Ok(TypoDict {
             map: fst::Map::new(Cow::Owned(bytes)).expect("just built"),
             blob: Cow::Owned(blob),
+            source: source.into(),
         })
     }
 
-    fn record(&self, value: u64) -> (&str, &str) {
+    /// `(correct, note, line)` of a record (`tsv::compile_typos`).
+    fn record(&self, value: u64) -> (&str, &str, usize) {
         let (offset, len) = ((value >> 32) as usize, (value & 0xffff_ffff) as usize);
         let rec = self.blob.get(offset..offset + len).unwrap_or("");
-        rec.split_once('\t').unwrap_or((rec, ""))
+        let (rest, line) = rec.rsplit_once('\t').unwrap_or((rec, ""));
+        let (correct, note) = rest.split_once('\t').unwrap_or((rest, ""));
+        (correct, note, line.parse().unwrap_or(0))
     }
 
     /// `(correct forms joined by |, note)` of a wrong form.
     pub(crate) fn get(&self, wrong: &str) -> Option<(&str, &str)> {
-        self.map.get(wrong).map(|v| self.record(v))
+        self.map.get(wrong).map(|v| {
+            let (correct, note, _) = self.record(v);
+            (correct, note)
+        })
+    }
+
+    /// Where the entry of a wrong form is: this dictionary and its line.
+    pub(crate) fn origin(&self, wrong: &str) -> Option<crate::diagnostic::Origin> {
+        let (_, _, line) = self.record(self.map.get(wrong)?);
+        Some(crate::diagnostic::Origin::new(self.source.clone(), line))
     }
 
     /// Every entry, in byte order of the wrong form.
     pub(crate) fn for_each(&self, mut f: impl FnMut(&str, &str, &str)) {
         let mut stream = self.map.stream();
         while let Some((key, value)) = stream.next() {
-            let (correct, note) = self.record(value);
+            let (correct, note, _) = self.record(value);
             if let Ok(wrong) = std::str::from_utf8(key) {
                 f(wrong, correct, note);
             }

@@ -189,16 +189,33 @@ mod suppress;
 mod tsv;
 mod wordhash;
 
-pub use diagnostic::{Diagnostic, LineIndex, Severity};
+pub use diagnostic::{Diagnostic, LineIndex, Origin, Severity};
 pub use error::{Error, ErrorKind};
 pub use linter::{Linter, LinterBuilder};
 pub use model::LanguageModel;
-pub use rules::RuleInfo;
+pub use rules::{Category, DataFile, Explanation, RuleInfo};
 
-/// Every rule: id, default severity, summary and example, in registration
-/// order.
+/// Every rule's declaration ([`RuleInfo`]: id, category, default severity,
+/// summary, example …), in registration order.
 pub fn rules() -> &'static [RuleInfo] {
     rules::RULES
+}
+
+/// The declaration of the rule with this id.
+///
+/// ```
+/// assert_eq!(jiaodui::rule("typo.word").unwrap().category, jiaodui::Category::Spelling);
+/// assert!(jiaodui::rule("typo.words").is_none());
+/// ```
+pub fn rule(id: &str) -> Option<&'static RuleInfo> {
+    rules::RULES.iter().find(|r| r.id == id)
+}
+
+/// What `jiaodui rules --explain ID` prints about a rule: its declaration,
+/// explanation, and built-in data files with their entry counts (see
+/// [`Explanation`]); `None` for an unknown id.
+pub fn explain(id: &str) -> Option<Explanation> {
+    rule(id).map(RuleInfo::explain)
 }
 
 /// Internals exposed for the project's own tests and tools; not part of the

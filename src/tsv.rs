@@ -112,8 +112,8 @@ pub fn parse_typos(text: &str) -> Result<Vec<TypoRecord<'_>>, LineError> {
 }
 
 /// Parses and compiles a typo dictionary: the FST map (wrong form ->
-/// record position) and the blob of records `correct<TAB>note`. The error
-/// names the line.
+/// record position) and the blob of records `correct<TAB>note<TAB>line`
+/// (the entry's line in `text`). The error names the line.
 pub fn compile_typos(text: &str) -> Result<(Vec<u8>, String), LineError> {
     let records = parse_typos(text)?;
     if let Some((key, a, b)) = find_duplicate(records.iter().map(|r| (r.wrong, r.line))) {
@@ -131,6 +131,8 @@ pub fn compile_typos(text: &str) -> Result<(Vec<u8>, String), LineError> {
         blob.push_str(r.correct);
         blob.push('\t');
         blob.push_str(r.note);
+        blob.push('\t');
+        blob.push_str(&r.line.to_string());
         let len = blob.len() as u64 - offset;
         builder
             .insert(r.wrong, (offset << 32) | len)

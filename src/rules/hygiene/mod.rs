@@ -6,8 +6,6 @@
 //! characters cheaply; none allocates per character.
 
 use crate::dict;
-use crate::engine::Engine;
-use crate::rules::{Rule, Sink};
 
 pub(crate) mod chars;
 pub(crate) mod encoding;
@@ -18,45 +16,9 @@ pub(crate) mod repeat;
 pub(crate) mod script;
 mod tables;
 
-/// Runs every hygiene rule over the text, with what the shared pass found.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, pass: &Pass) {
-    chars::check(engine, sink, &pass.spots);
-    encoding::check(engine, sink, &pass.spots);
-    script::check(sink, &pass.mixed_lines);
-    punct::check(engine, sink, &pass.spots);
-    number::check(engine, sink, &pass.spots);
-    repeat::check(engine, sink, &pass.repeats);
-    privacy::check(engine, sink, &pass.spots);
-}
-
-/// The rules of this module.
-const HYGIENE_RULES: [Rule; 21] = [
-    Rule::CharKangxi,
-    Rule::CharCompat,
-    Rule::CharInvisible,
-    Rule::CharHomoglyph,
-    Rule::EncodingMojibake,
-    Rule::ScriptMixed,
-    Rule::PunctHalfWidth,
-    Rule::PunctDoubled,
-    Rule::PunctUnpaired,
-    Rule::PunctEllipsis,
-    Rule::PunctDash,
-    Rule::PunctDunhao,
-    Rule::NumberImpossibleDate,
-    Rule::NumberWeekday,
-    Rule::NumberJiezhi,
-    Rule::NumberZero,
-    Rule::RepeatChar,
-    Rule::RepeatWord,
-    Rule::PrivacyIdCard,
-    Rule::PrivacyMobile,
-    Rule::PrivacyBankCard,
-];
-
-/// One pass over the text for the rules above and for `typo.confusable`:
-/// where each of them needs to look, so that none of them walks the whole
-/// text again.
+/// One pass over the text for the rules whose declaration needs it (the
+/// hygiene rules) and for `typo.confusable`'s orphans: where each of them
+/// needs to look, so that none of them walks the whole text again.
 pub(crate) struct Pass {
     /// Byte offsets of the characters that some rule may care about: every
     /// character except ASCII letters (other than `O` and `o`), spaces and
@@ -169,13 +131,11 @@ fn push(spots: &mut Vec<u32>, i: usize) {
 }
 
 impl Pass {
-    /// The pass over `text` for the rules that `sink` has on; `orphans_on`:
-    /// find the orphans for `typo.confusable`. Nothing when none of them is
-    /// on.
-    pub(crate) fn new(text: &str, sink: &Sink<'_>, orphans_on: bool) -> Pass {
-        let script_on = sink.enabled(Rule::ScriptMixed);
-        let hygiene_on = HYGIENE_RULES.iter().any(|&r| sink.enabled(r));
-        if !(hygiene_on || orphans_on) {
+    /// The pass over `text`: `on` when a rule that is on needs it,
+    /// `orphans_on`: find the orphans for `typo.confusable`, `script_on`:
+    /// count the lines of `script.mixed`. Nothing when neither is on.
+    pub(crate) fn new(text: &str, on: bool, orphans_on: bool, script_on: bool) -> Pass {
+        if !(on || orphans_on) {
             return Pass {
                 spots: Vec::new(),
                 mixed_lines: Vec::new(),
@@ -300,15 +260,13 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::{Category, RULES};
 
     #[test]
-    fn every_hygiene_rule_turns_the_pass_on() {
-        let listed: Vec<usize> = HYGIENE_RULES.iter().map(|&r| r as usize).collect();
-        let families = ["char", "encoding", "script", "punct", "number", "repeat", "privacy"];
-        for (k, info) in crate::rules::RULES.iter().enumerate() {
-            let family = info.id.split('.').next().unwrap_or("");
-            assert_eq!(families.contains(&family), listed.contains(&k), "{}", info.id);
+    fn every_hygiene_and_privacy_rule_turns_the_pass_on() {
+        for r in RULES {
+            let hygiene = r.category == Category::Hygiene || r.family() == "privacy";
+            assert_eq!(hygiene, r.needs.pass && r.needs.kinds.is_empty(), "{}", r.id);
         }
     }
 }

@@ -16,20 +16,33 @@
 use crate::diagnostic::Severity;
 use crate::engine::Engine;
 use crate::rules::typo::MIN_WORD_FREQ;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const CHAR: RuleInfo = RuleInfo {
     id: "repeat.char",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "字的误重复",
     example: "我们的的工作",
+    explanation:
+        "查找几乎从不重叠的虚词被误写两次（“的的”“是是”）。两字分属不同词（“目的的”“的的确确”）或属于AABB叠词时不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const WORD: RuleInfo = RuleInfo {
     id: "repeat.word",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "词语误重复",
     example: "我们我们要努力",
+    explanation: "查找二至四字的词语紧接着重复（“我们我们”）。动词、形容词重叠（“研究研究”），数量短语（“一步一步”），拟声词、叠字词等正常重叠不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 /// A repeated word must be at least this frequent in the word list.
@@ -201,7 +214,8 @@ pub(crate) fn in_run(c: char) -> bool {
 /// `candidates`: the offsets of the characters that equal one of the four
 /// before them in their run ([`in_run`]), found by the shared pass
 /// (`super::Pass`); nothing else can start a repetition.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, candidates: &[usize]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let (engine, candidates) = (cx.engine, &cx.pass.repeats[..]);
     let chars_on = sink.enabled(Rule::RepeatChar);
     let words_on = sink.enabled(Rule::RepeatWord);
     if !(chars_on || words_on) {
