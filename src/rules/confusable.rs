@@ -35,7 +35,7 @@ pub(crate) const CONFUSABLE: RuleInfo = RuleInfo {
     explanation: "查找词典未列出的音近、形近字误用（“总休方案”应为“总体方案”）：某字与前后字都不成词，换成一个音近或形近字后组成常用词，且按词频和字符模型整段明显更通顺时才报。原文能读作正确词语，或像人名（常见姓氏开头）时不报。默认为 warning，请人工确认。",
     miswritten: true,
     serious_from: None,
-    data: &["jieba-rs dict.txt", "dictionaries/words.tsv", "dictionaries/shape-similar.tsv", "dictionaries/surnames.tsv"],
+    data: &["jieba-rs/src/data/dict.txt", "dictionaries/words.tsv", "dictionaries/shape-similar.tsv", "dictionaries/surnames.tsv"],
     needs: Needs {
         orphans: true,
         ..Needs::scan(&[crate::layout::Kind::Lone])

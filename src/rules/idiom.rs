@@ -29,7 +29,7 @@ pub(crate) const NEAR_MISS: RuleInfo = RuleInfo {
     explanation: "查找与常用成语、固定短语（jieba 词典中标为 i、l 的四字词）只差一个音近或形近字的四字组合（“如火如茶”应为“如火如荼”）。该组合本身是词典中的词、能读作正确词语，或换成成语后并不更通顺时不报。",
     miswritten: true,
     serious_from: None,
-    data: &["jieba-rs dict.txt", "dictionaries/shape-similar.tsv"],
+    data: &["jieba-rs/src/data/dict.txt", "dictionaries/shape-similar.tsv"],
     needs: Needs::scan(&[Kind::IdiomHead, Kind::IdiomTail]),
 };
 

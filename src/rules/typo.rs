@@ -22,7 +22,7 @@ pub(crate) const WORD: RuleInfo = RuleInfo {
     explanation: "查找词典所列的错误写法（内置 dictionaries/typo.tsv 与用户词典），如“按装”应为“安装”。错误写法的字恰好跨在两个正确词语之间时（“发布署名”中的“布署”）不报；用户词典中的同一写法优先于内置词典。专名等误报可加入允许列表（allow）。",
     miswritten: true,
     serious_from: None,
-    data: &["dictionaries/typo.tsv", "jieba-rs dict.txt", "dictionaries/words.tsv"],
+    data: &["dictionaries/typo.tsv", "jieba-rs/src/data/dict.txt", "dictionaries/words.tsv"],
     needs: Needs::scan(&[Kind::Typo]),
 };
 
