@@ -46,13 +46,20 @@ pub fn records(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     })
 }
 
-/// Whether `c` is a Han character (CJK unified ideographs, extension A to
-/// the supplementary planes, and the compatibility block).
+/// Whether `c` is a Han character: a CJK unified ideograph (the main block
+/// and extensions A to I, up to U+323AF in Unicode 15.1) or a CJK
+/// compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F). The one
+/// definition of the project, for the build script and the library alike.
+///
+/// Not 〇 (U+3007, the ideographic zero of 二〇二三年): it is no character
+/// of a word, an idiom, a name or a formulation, so the dictionaries and
+/// the spelling rules leave it out; the rules that read it as Chinese text
+/// (punctuation context, numbers) name it themselves.
 #[inline]
 pub fn is_han(c: char) -> bool {
     // The common case first: one range test.
     let cp = c as u32;
-    cp.wrapping_sub(0x4E00) <= 0x9FFF - 0x4E00 || matches!(cp, 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+    cp.wrapping_sub(0x4E00) <= 0x9FFF - 0x4E00 || matches!(cp, 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 
 /// Parses a typo dictionary, checking every line.

@@ -373,7 +373,7 @@ fn check_char(
 /// leave it.
 fn annotation_fix(engine: &Engine, text: &str, i: usize, p: Option<char>) -> Option<bool> {
     let p = p?;
-    if super::is_han(p) {
+    if super::is_han_or_zero(p) {
         if super::script::traditional(p).is_some() {
             return Some(true);
         }

@@ -237,15 +237,12 @@ impl Pass {
     }
 }
 
-/// A Han character (CJK unified ideographs, extensions, compatibility
-/// ideographs) or 〇.
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{323af}'
-        | '〇')
+pub(crate) use crate::tsv::is_han;
+
+/// A Han character ([`is_han`]) or 〇: a character of Chinese text where
+/// the hygiene rules look at the context of a mark (二〇二三年 is Chinese).
+pub(crate) fn is_han_or_zero(c: char) -> bool {
+    is_han(c) || c == '〇'
 }
 
 /// The character just before byte `i`.

@@ -32,7 +32,7 @@
 //!   顿号 (GB/T 15834 4.5.3.5). Between quotations (”、“) the standard says
 //!   “通常不用”, but Party and government documents write it throughout, so
 //!   that case is not reported.
-use super::is_han;
+use super::is_han_or_zero;
 use crate::diagnostic::Severity;
 use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
@@ -132,16 +132,16 @@ fn is_cn_stop(c: char) -> bool {
 }
 
 fn left_ok(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_close(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_close(c))
 }
 
 fn right_ok(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_open(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_open(c))
 }
 
 /// Chinese context on one side: a Han character or a Chinese mark.
 fn chinese(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_open(c) || is_cn_close(c) || is_cn_stop(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_open(c) || is_cn_close(c) || is_cn_stop(c))
 }
 
 fn full_width(c: char) -> char {
@@ -350,7 +350,7 @@ fn half_width_parens(sink: &mut Sink<'_>, i: usize, p: Option<char>) -> Option<u
                 break;
             }
             '(' | '\n' => return None,
-            _ => han |= is_han(c),
+            _ => han |= is_han_or_zero(c),
         }
     }
     let close = close?;
@@ -441,7 +441,7 @@ fn dot_run(sink: &mut Sink<'_>, i: usize, p: Option<char>) -> usize {
 }
 
 fn is_cn_stop_or_han(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_stop(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_stop(c))
 }
 
 /// A dash-like character at `i`. Returns the end of what was consumed.
@@ -465,8 +465,8 @@ fn dash(sink: &mut Sink<'_>, i: usize, c: char, p: Option<char>, n: Option<char>
         && matches!(c, '-' | '—')
         && p == Some(' ')
         && n == Some(' ')
-        && super::char_before(text, i - 1).is_some_and(is_han)
-        && super::char_at(text, end + 1).is_some_and(is_han)
+        && super::char_before(text, i - 1).is_some_and(is_han_or_zero)
+        && super::char_at(text, end + 1).is_some_and(is_han_or_zero)
     {
         sink.emit(
             Rule::PunctDash,

@@ -208,7 +208,7 @@ const REDUPLICATING: &[&str] = &[
 #[inline]
 pub(crate) fn in_run(c: char) -> bool {
     // Ideographs; 〇 is a numeral here, not part of a word.
-    c != '〇' && super::is_han(c)
+    super::is_han(c)
 }
 
 /// `candidates`: the offsets of the characters that equal one of the four
@@ -281,7 +281,7 @@ pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 fn aabb(text: &str, a: usize, end: usize) -> bool {
     let mut after = text[end..].chars();
     let mut before = text[..a].chars().rev();
-    let pair = |x: Option<char>, y: Option<char>| x.is_some_and(|x| super::is_han(x) && Some(x) == y);
+    let pair = |x: Option<char>, y: Option<char>| x.is_some_and(|x| super::is_han_or_zero(x) && Some(x) == y);
     pair(after.next(), after.next()) || pair(before.next(), before.next())
 }
 
@@ -300,7 +300,7 @@ fn split_by_words(engine: &Engine, text: &str, a: usize, b: usize, end: usize) -
     let mut s = a;
     for _ in 0..3 {
         let Some(c) = super::char_before(text, s) else { break };
-        if !super::is_han(c) {
+        if !super::is_han_or_zero(c) {
             break;
         }
         s -= c.len_utf8();
@@ -348,7 +348,7 @@ fn word_repeat(engine: &Engine, text: &str, a: usize, m: usize, end: usize) -> O
     let mut s = a;
     for _ in 0..2 {
         let c = super::char_before(text, s)?;
-        if !super::is_han(c) {
+        if !super::is_han_or_zero(c) {
             return None;
         }
         s -= c.len_utf8();
