@@ -1,4 +1,4 @@
-//! Dictionaries: the built-in ones compiled to FSTs by `build.rs` and
+//! Dictionaries: the built-in ones compiled to FSTs by the build script (`build/`) and
 //! embedded in the binary, and user dictionaries compiled at run time.
 
 use std::borrow::Cow;
@@ -142,7 +142,7 @@ pub(crate) fn confusables(c: char) -> impl Iterator<Item = (char, Confusion)> {
         };
         CONFUSABLES_BLOB.get(at(k)..at(k + 4)).unwrap_or("")
     } else {
-        let map = fst::Map::new(CONFUSABLES_FST).expect("build.rs writes a valid FST");
+        let map = fst::Map::new(CONFUSABLES_FST).expect("the build script writes a valid FST");
         let mut buf = [0u8; 4];
         map.get(c.encode_utf8(&mut buf).as_bytes())
             .and_then(|v| CONFUSABLES_BLOB.get((v >> 32) as usize..((v >> 32) + (v & 0xffff_ffff)) as usize))
@@ -174,7 +174,7 @@ impl TypoDict {
     /// The built-in dictionary, opened in place: no copy, no parse.
     pub(crate) fn builtin() -> TypoDict {
         TypoDict {
-            map: fst::Map::new(Cow::Borrowed(TYPO_FST)).expect("build.rs writes a valid FST"),
+            map: fst::Map::new(Cow::Borrowed(TYPO_FST)).expect("the build script writes a valid FST"),
             blob: Cow::Borrowed(TYPO_BLOB),
             source: "dictionaries/typo.tsv".into(),
         }
@@ -243,7 +243,7 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     pub(crate) fn builtin() -> Lexicon {
         Lexicon {
-            map: fst::Map::new(WORDS_FST).expect("build.rs writes a valid FST"),
+            map: fst::Map::new(WORDS_FST).expect("the build script writes a valid FST"),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The scanning engine: one multi-pattern automaton over every built-in
-//! pattern (typo wrong forms), precomputed by `build.rs`,
+//! pattern (typo wrong forms), precomputed by the build script (`build/`),
 //! run once over the text; plus one over the user dictionaries, if any.
 
 use std::collections::BTreeMap;
@@ -169,7 +169,7 @@ impl Engine {
     /// (a later one overrides an earlier one and the built-in one).
     pub(crate) fn new(user_typos: Vec<TypoDict>, user_leaders: Option<Vec<Leader>>) -> Engine {
         let (builtin, _) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(WITH_IDIOMS_DAAC)
-            .expect("build.rs serializes a valid automaton");
+            .expect("the build script serializes a valid automaton");
         let lexicon = Lexicon::builtin();
         let mut typos = vec![TypoDict::builtin()];
         typos.extend(user_typos);
@@ -233,7 +233,7 @@ impl Engine {
         } else {
             let plain = self.without_idioms.get_or_init(|| {
                 CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(BUILTIN_DAAC)
-                    .expect("build.rs serializes a valid automaton")
+                    .expect("the build script serializes a valid automaton")
                     .0
             });
             (plain, BUILTIN_TARGETS)

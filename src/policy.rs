@@ -1,5 +1,5 @@
 //! The data of the formulation, political-term, agency and leader rules,
-//! parsed from the dictionaries embedded in the binary (`build.rs` has
+//! parsed from the dictionaries embedded in the binary (the build script (`build/`) has
 //! checked them and compiled their patterns into the automaton).
 
 use crate::diagnostic::Origin;

@@ -1,4 +1,4 @@
-//! The dictionary file format, shared by `build.rs` (built-in dictionaries)
+//! The dictionary file format, shared by the build script (`build/`, built-in dictionaries)
 //! and the library (user dictionaries), so that both accept exactly the same
 //! files and report the same errors.
 //!
@@ -6,7 +6,7 @@
 //! Lines starting with `#` are comments, blank lines are ignored, a leading
 //! byte-order mark and CRLF line endings are accepted.
 //!
-//! This module depends on `std` and `fst` only: `build.rs` includes it with
+//! This module depends on `std` and `fst` only: the build script (`build/`) includes it with
 //! `#[path]`.
 //! Some fields are read only there.
 #![allow(dead_code)]

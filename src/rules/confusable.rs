@@ -9,7 +9,7 @@
 //! word of its own (木, 局, 正) is tried only where the scan finds it among
 //! neighbours that one of its confusables would complete into a frequent
 //! word (技木, 大数局, 行正: `layout::Kind::Lone`, patterns that
-//! `build.rs` derives with the threshold of the default model) and it is an
+//! the build script (`build/`) derives with the threshold of the default model) and it is an
 //! orphan there too. Only there are the confusable characters tried, and only
 //! those that join a neighbour in a word are scored: the replacement must
 //! make the passage clearly more probable under the word list's frequencies
