@@ -8,7 +8,7 @@ use crate::dict::TypoDict;
 use crate::engine::{Engine, Route};
 use crate::error::{Error, ErrorKind};
 use crate::model::LanguageModel;
-use crate::rules::hygiene::Pass;
+use crate::rules::hygiene::{Pass, Wanted};
 use crate::rules::sensitive::WordLists;
 use crate::rules::{self, Context, Level, Rule, Sink, RULES};
 
@@ -79,12 +79,7 @@ impl Linter {
         let mut sink = Sink::new(text, &inner.levels);
         // The shared scan and pass, for the rules that are on.
         let scan = engine.scan(text, &inner.shared.route);
-        let pass = Pass::new(
-            text,
-            inner.shared.pass,
-            inner.shared.orphans,
-            sink.enabled(Rule::ScriptMixed),
-        );
+        let pass = Pass::new(text, inner.shared.pass);
         let cx = Context {
             engine,
             text,
@@ -113,26 +108,26 @@ impl Linter {
 struct Shared {
     /// Which rule takes each kind of automaton target.
     route: Route,
-    /// Whether a rule needs the shared pass.
-    pass: bool,
-    /// Whether `typo.confusable` needs its orphans.
-    orphans: bool,
+    /// What the shared pass collects.
+    pass: Wanted,
 }
 
 impl Shared {
     fn of(levels: &[Level]) -> Shared {
         let mut shared = Shared {
             route: Route::empty(),
-            pass: false,
-            orphans: false,
+            pass: Wanted::default(),
         };
+        let on = |rule: Rule| levels[rule as usize] != Level::Off;
         for (k, r) in RULES.iter().enumerate().filter(|&(k, _)| levels[k] != Level::Off) {
             for &kind in r.needs.kinds {
                 shared.route.set(kind, k);
             }
-            shared.pass |= r.needs.pass;
-            shared.orphans |= r.needs.orphans;
+            shared.pass.spots |= r.needs.pass;
+            shared.pass.orphans |= r.needs.orphans;
         }
+        shared.pass.mixed_lines = on(Rule::ScriptMixed);
+        shared.pass.short_lines = on(Rule::SecrecyMarking);
         shared
     }
 }

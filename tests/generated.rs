@@ -39,7 +39,7 @@ fn hygiene_tables_are_generated_from_the_unicode_data() {
             .lines()
             .zip(committed.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(|| generated.lines().count().min(committed.lines().count()), |k| k)
+            .unwrap_or_else(|| generated.lines().count().min(committed.lines().count()))
             + 1;
         panic!(
             "src/rules/hygiene/tables.rs is stale (first difference on line {line}): run\n  \

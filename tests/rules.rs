@@ -143,3 +143,24 @@ fn many_findings_stay_linear() {
     assert_eq!(n, 20_000);
     assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
 }
+
+#[test]
+fn secrecy_lines_from_the_shared_pass() {
+    let linter = Linter::new();
+    let found = |text: &str| -> Vec<String> {
+        linter
+            .check(text)
+            .into_iter()
+            .filter(|d| d.rule == "secrecy.marking")
+            .map(|d| d.found)
+            .collect()
+    };
+    assert_eq!(found("机密"), ["机密"]);
+    assert_eq!(found("通知\r\n  内部资料 注意保存 \r\r\n正文"), ["内部资料 注意保存"]);
+    assert_eq!(found("正文\n涉密"), ["涉密"]);
+    assert_eq!(found("绝密★\n绝密"), ["绝密★", "绝密"]);
+    // A line is a marking only when it is nothing else.
+    assert!(found("保守秘密是每个公民的义务\n涉密人员管理").is_empty());
+    let long = format!("{}机密", " ".repeat(70));
+    assert!(found(&long).is_empty());
+}

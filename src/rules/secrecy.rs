@@ -8,6 +8,7 @@
 
 use crate::diagnostic::Severity;
 use crate::layout::Kind;
+use crate::rules::hygiene::SHORT_LINE;
 use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const MARKING: RuleInfo = RuleInfo {
@@ -20,7 +21,10 @@ pub(crate) const MARKING: RuleInfo = RuleInfo {
     miswritten: false,
     serious_from: None,
     data: &[],
-    needs: Needs::scan(&[Kind::SecrecyStar, Kind::SecrecyLevel]),
+    needs: Needs {
+        pass: true,
+        ..Needs::scan(&[Kind::SecrecyStar, Kind::SecrecyLevel])
+    },
 };
 
 const LEVELS: &[&str] = &["绝密", "机密", "秘密"];
@@ -94,13 +98,11 @@ pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             found.push((at, at + "密级".len() + skip + level.len()));
         }
     }
-    // A line that is a marking.
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        // A marking line is short; most lines are skipped without a copy.
-        if content.len() > 64 || !(content.contains('密') || content.contains("内部") || content.contains("保")) {
-            offset += line.len();
+    // A line that is a marking: a short one, which the shared pass found.
+    for &(offset, end) in &cx.pass.short_lines {
+        let content = text[offset..end].trim_end_matches('\r');
+        if content.len() > SHORT_LINE || !(content.contains('密') || content.contains("内部") || content.contains("保"))
+        {
             continue;
         }
         let squeezed = squeeze(content);
@@ -112,7 +114,6 @@ pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 found.push((start, end));
             }
         }
-        offset += line.len();
     }
     found.sort_unstable();
     found.dedup();

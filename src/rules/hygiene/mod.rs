@@ -37,7 +37,27 @@ pub(crate) struct Pass {
     /// (`dict::standalone`) and form an in-word bigram (`dict::in_word`)
     /// with neither neighbour.
     pub(crate) orphans: Vec<usize>,
+    /// The lines of at most [`SHORT_LINE`] bytes (and those that end with
+    /// `\r`), without their `\n`: where `secrecy.marking` looks for a line
+    /// that is only a marking.
+    pub(crate) short_lines: Vec<(usize, usize)>,
 }
+
+/// What the pass collects (see [`Pass::new`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Wanted {
+    /// Where the hygiene rules look (spots, repeats).
+    pub(crate) spots: bool,
+    /// The orphans of `typo.confusable`.
+    pub(crate) orphans: bool,
+    /// The lines of `script.mixed`.
+    pub(crate) mixed_lines: bool,
+    /// The short lines of `secrecy.marking`.
+    pub(crate) short_lines: bool,
+}
+
+/// The longest line, in bytes, that [`Pass::short_lines`] keeps.
+pub(crate) const SHORT_LINE: usize = 64;
 
 /// What the pass needs to find orphans: the previous Han character of the
 /// run, and the previous one if it is still an orphan on its left.
@@ -131,18 +151,25 @@ fn push(spots: &mut Vec<u32>, i: usize) {
 }
 
 impl Pass {
-    /// The pass over `text`: `on` when a rule that is on needs it,
-    /// `orphans_on`: find the orphans for `typo.confusable`, `script_on`:
-    /// count the lines of `script.mixed`. Nothing when neither is on.
-    pub(crate) fn new(text: &str, on: bool, orphans_on: bool, script_on: bool) -> Pass {
-        if !(on || orphans_on) {
+    /// The pass over `text`, collecting what is `wanted`; nothing when
+    /// nothing is.
+    pub(crate) fn new(text: &str, wanted: Wanted) -> Pass {
+        let orphans_on = wanted.orphans;
+        if !(wanted.spots || wanted.orphans || wanted.mixed_lines || wanted.short_lines) {
             return Pass {
                 spots: Vec::new(),
                 mixed_lines: Vec::new(),
                 repeats: Vec::new(),
                 orphans: Vec::new(),
+                short_lines: Vec::new(),
             };
         }
+        let script_on = wanted.mixed_lines;
+        let mut short = ShortLines {
+            on: wanted.short_lines,
+            start: 0,
+            lines: Vec::new(),
+        };
         let bytes = text.as_bytes();
         let mut spots = Vec::with_capacity(text.len() / 16);
         let mut lines = script::Lines::new(script_on);
@@ -163,6 +190,7 @@ impl Pass {
                 orphans.other();
                 if b == b'\n' {
                     lines.end_line(i);
+                    short.end_line(bytes, i);
                 }
                 let letter = b.is_ascii_alphabetic() && b != b'O' && b != b'o';
                 if !(letter || b == b' ') {
@@ -233,7 +261,29 @@ impl Pass {
                 orphans.other();
                 orphans.found
             },
+            short_lines: {
+                short.end_line(bytes, text.len());
+                short.lines
+            },
         }
+    }
+}
+
+/// The short lines of [`Pass::short_lines`], collected on the way.
+struct ShortLines {
+    on: bool,
+    start: usize,
+    lines: Vec<(usize, usize)>,
+}
+
+impl ShortLines {
+    /// A line ends at `i` (a `\n`, or the end of the text).
+    #[inline]
+    fn end_line(&mut self, bytes: &[u8], i: usize) {
+        if self.on && (i - self.start <= SHORT_LINE || (i > self.start && bytes[i - 1] == b'\r')) {
+            self.lines.push((self.start, i));
+        }
+        self.start = i + 1;
     }
 }
 
