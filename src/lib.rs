@@ -168,7 +168,25 @@
 //! assert_eq!(jiaodui::LineIndex::new(text).line_col(d[0].span.start).0, 3);
 //! ```
 //!
-//! [`rules`] lists every rule with its id, default severity and an example.
+//! # Rules
+//!
+//! [`rules`] lists every rule's declaration ([`RuleInfo`]): id, category,
+//! default severity, summary, example, explanation and built-in data.
+//! [`rule`] looks one up; [`explain`] says what `jiaodui rules --explain`
+//! prints. A finding knows whether it is a serious error (严重表述错误) that
+//! fails an account at inspection, and which dictionary line it comes from:
+//!
+//! ```
+//! use jiaodui::{Category, Linter};
+//!
+//! let d = &Linter::new().check("推进一路一带建设")[0];
+//! assert_eq!(d.rule_info().category, Category::Serious);
+//! assert!(d.is_serious());
+//! assert_eq!(d.origin().unwrap().source(), "dictionaries/formulations.tsv");
+//!
+//! let spelling = jiaodui::rules().iter().filter(|r| r.category == Category::Spelling);
+//! assert!(spelling.map(|r| r.id).eq(["typo.word", "typo.confusable", "idiom.near-miss"]));
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

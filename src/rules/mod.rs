@@ -5,11 +5,12 @@
 //! line in [`registry!`] below, under the check that reports it;
 //! `CONTRIBUTING.md` says how to add each kind of rule.
 
+use std::ops::Range;
+
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::engine::{Engine, Hit, Hits};
 use crate::model::LanguageModel;
 use crate::rules::sensitive::WordLists;
-use crate::rules::spelling::Finding;
 
 pub(crate) mod agency;
 pub(crate) mod confusable;
@@ -158,6 +159,44 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// A finding as a rule reports it, before the sink adds its rule id,
+/// severity and the text found.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Finding {
+    pub(crate) span: Range<usize>,
+    pub(crate) message: String,
+    pub(crate) suggestions: Vec<String>,
+    /// The severity the entry behind the finding carries, if any (a
+    /// severity configured for the rule wins over it).
+    pub(crate) severity: Option<Severity>,
+    /// The dictionary line behind the finding, if any.
+    pub(crate) origin: Option<Origin>,
+}
+
+impl Finding {
+    pub(crate) fn new(span: Range<usize>, message: String, suggestions: Vec<String>) -> Finding {
+        Finding {
+            span,
+            message,
+            suggestions,
+            severity: None,
+            origin: None,
+        }
+    }
+
+    /// The same with the severity of its entry.
+    pub(crate) fn at(mut self, severity: Severity) -> Finding {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// The same with the line of the data behind it.
+    pub(crate) fn from(mut self, origin: Option<Origin>) -> Finding {
+        self.origin = origin;
+        self
+    }
 }
 
 /// Whether a rule is on, and at which severity.

@@ -18,8 +18,7 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 use crate::diagnostic::Severity;
 use crate::error::{Error, ErrorKind};
 use crate::rules::hygiene::{chars, script};
-use crate::rules::spelling::Finding;
-use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Finding, Needs, Rule, RuleInfo, Sink};
 use crate::tsv;
 
 pub(crate) const WORD: RuleInfo = RuleInfo {

@@ -16,46 +16,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::diagnostic::{Origin, Severity};
+pub(crate) use crate::rules::Finding;
 use crate::rules::{agency, confusable, formulation, idiom, name, political, typo, Context, Rule, Sink};
-
-/// A finding of a spelling rule, before the linter adds its rule id,
-/// severity and the text found.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Finding {
-    pub(crate) span: Range<usize>,
-    pub(crate) message: String,
-    pub(crate) suggestions: Vec<String>,
-    /// The severity the entry behind the finding carries, if any (a
-    /// severity configured for the rule wins over it).
-    pub(crate) severity: Option<Severity>,
-    /// The dictionary line behind the finding, if any.
-    pub(crate) origin: Option<Origin>,
-}
-
-impl Finding {
-    pub(crate) fn new(span: Range<usize>, message: String, suggestions: Vec<String>) -> Finding {
-        Finding {
-            span,
-            message,
-            suggestions,
-            severity: None,
-            origin: None,
-        }
-    }
-
-    /// The same with the severity of its entry.
-    pub(crate) fn at(mut self, severity: Severity) -> Finding {
-        self.severity = Some(severity);
-        self
-    }
-
-    /// The same with the line of the data behind it.
-    pub(crate) fn from(mut self, origin: Option<Origin>) -> Finding {
-        self.origin = origin;
-        self
-    }
-}
 
 /// A rule of the spelling pipeline: candidates from the shared scan and
 /// pass, then a score (the guards) for each, then the report.
