@@ -65,6 +65,8 @@ pub struct Counter {
     counts: [Vec<(u64, u32)>; ORDER],
     han: u64,
     run: Vec<u16>,
+    /// Keys buffered per order before a sort-and-merge (0: [`BUFFER`]).
+    buffer: usize,
 }
 
 fn is_han(c: char) -> bool {
@@ -125,6 +127,16 @@ impl Counter {
         Counter::default()
     }
 
+    /// A counter that sorts and merges every `keys` keys (for tests of the
+    /// merging).
+    #[cfg(test)]
+    pub(crate) fn with_buffer(keys: usize) -> Counter {
+        Counter {
+            buffer: keys.max(1),
+            ..Counter::default()
+        }
+    }
+
     /// Counts the runs of Han characters of `text`; anything else (digits,
     /// letters, punctuation, line breaks) ends a run.
     pub fn add(&mut self, text: &str) {
@@ -166,7 +178,7 @@ impl Counter {
             for n in 1..=ORDER.min(i + 1) {
                 let k = key(&run[i + 1 - n..=i]);
                 self.buffers[n - 1].push(k);
-                if self.buffers[n - 1].len() >= BUFFER {
+                if self.buffers[n - 1].len() >= if self.buffer == 0 { BUFFER } else { self.buffer } {
                     self.flush(n - 1);
                 }
             }

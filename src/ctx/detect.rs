@@ -31,17 +31,34 @@ pub struct Thresholds {
     pub pair: f32,
     /// Share of the word-level gain added to the score (0: none).
     pub word: f32,
-    /// The gate also asks that a bigram with a neighbour be unknown.
-    pub strict_gate: bool,
+    /// Which positions are scored.
+    pub gate: Gate,
+    /// A pair is replaced only where the model does not know it as a
+    /// bigram.
+    pub pair_unknown: bool,
+}
+
+/// Which positions the detector scores. Each asks first that the trigram
+/// centred on the character be unknown to the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Gate {
+    /// Only that.
+    Centred,
+    /// Also a trigram ending or starting at the character unknown.
+    Side,
+    /// Also a bigram with a neighbour unknown.
+    Bigram,
 }
 
 impl Default for Thresholds {
     fn default() -> Thresholds {
         Thresholds {
-            single: 9.0,
-            pair: 12.0,
+            single: 15.0,
+            pair: 18.0,
             word: 0.0,
-            strict_gate: true,
+            gate: Gate::Side,
+            pair_unknown: false,
         }
     }
 }
@@ -102,6 +119,10 @@ const WORD_REACH: usize = 4;
 
 /// At most this many confusable characters are tried at a position.
 const MAX_CANDIDATES: usize = 64;
+
+/// A pair written as a word of the word list at least this frequent is
+/// not replaced.
+const PAIR_WORD_FREQ: u32 = 50;
 
 /// Suggestions kept per finding.
 const MAX_SUGGESTIONS: usize = 5;
@@ -221,7 +242,11 @@ impl Detector {
         if f.contains(key(a, b, c)) {
             return false;
         }
-        !self.thresholds.strict_gate || !f.contains(key(0xffff, a, b)) || !f.contains(key(0xffff, b, c))
+        match self.thresholds.gate {
+            Gate::Centred => true,
+            Gate::Bigram => !f.contains(key(0xffff, a, b)) || !f.contains(key(0xffff, b, c)),
+            _ => (i >= 2 && !f.contains(key(t[i - 2], a, b))) || (i + 2 < t.len() && !f.contains(key(b, c, t[i + 2]))),
+        }
     }
 
     fn check_run(&self, text: &str, from: usize, to: usize, sc: &mut Scratch, out: &mut Vec<Finding>) {
@@ -386,13 +411,23 @@ impl Detector {
                 .take(MAX_CANDIDATES)
                 .collect()
         };
+        let filter = self.model.filter();
+        use super::filter::key;
+        // A two-character error leaves a bigram the model does not know,
+        // and rarely a word of the word list (which lists a few common
+        // misspellings, with small frequencies: 官理 3).
+        if self.thresholds.pair_unknown && filter.contains(key(0xffff, a, b)) {
+            return None;
+        }
+        let written: String = sc.chars[i - 1..i + 1].iter().collect();
+        if self.lexicon.freq(&written).is_some_and(|f| f >= PAIR_WORD_FREQ) {
+            return None;
+        }
         let (xs, ys) = (sound(a), sound(b));
         if xs.is_empty() || ys.is_empty() {
             return None;
         }
         let (prev, next) = (sc.tokens.base[i - 1], sc.tokens.base[i + 2]);
-        let filter = self.model.filter();
-        use super::filter::key;
         let n = sc.tokens.base.len();
         let last = (i + 4).min(n - 1);
         let before: f32 = (i..=last).map(|k| self.model.logp_at(&sc.tokens, k)).sum();

@@ -441,7 +441,7 @@ impl File {
         let mut at = HEADER;
         let total = b.len();
         let bad = || FormatError::new(FormatErrorKind::Inconsistent { what: "header" });
-        let mut next = |at: &mut usize, len: Option<usize>| -> Result<Sec, FormatError> {
+        let next = |at: &mut usize, len: Option<usize>| -> Result<Sec, FormatError> {
             let len = len.ok_or_else(bad)?;
             let s = Sec { at: *at, len };
             *at = at.checked_add(len).filter(|&e| e <= total).ok_or_else(bad)?;

@@ -50,7 +50,7 @@ mod format;
 use std::sync::Arc;
 
 pub use build::{BuildOptions, Counter, ORDER};
-pub use detect::{Detector, Explanation, Finding, Suggestion, Thresholds};
+pub use detect::{Detector, Explanation, Finding, Gate, Suggestion, Thresholds};
 pub use format::{FormatError, FormatErrorKind, HEADER, MAGIC, VERSION};
 
 use format::{Bytes, File, EDGE};

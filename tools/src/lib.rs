@@ -50,6 +50,17 @@ const RADICAL_STROKES: i64 = 1;
 /// Radical neighbours kept per character (the most frequent).
 const MAX_RADICAL: usize = 12;
 
+/// Closed classes whose members replace each other in correct text and
+/// whose choice local context cannot decide: numerals (四/十, 几/九) and
+/// the third-person pronouns (他/她/它). A confusion between two members of
+/// one class is not stored.
+const CLOSED_CLASSES: [&str; 2] = ["〇一二三四五六七八九十百千万亿两几", "他她它"];
+
+/// Whether `a` and `b` belong to one closed class.
+pub fn same_closed_class(a: char, b: char) -> bool {
+    CLOSED_CLASSES.iter().any(|s| s.contains(a) && s.contains(b))
+}
+
 /// Splits a syllable (no tone) into initial and final.
 fn split(s: &str) -> (&str, &str) {
     for ini in ["zh", "ch", "sh"] {
@@ -91,9 +102,12 @@ pub fn near_key(s: &str) -> String {
 /// the listed shape pairs (`shape_tsv`, the format of
 /// `dictionaries/shape-similar.tsv`) and Unihan radical-stroke neighbours.
 /// Deterministic: the same input gives the same sets.
-pub fn confusion_sets(common: &[(char, u64)], shape_tsv: &str) -> Vec<(char, Vec<(char, f64, u8)>)> {
+/// Every character of `common` gets a set; only those counted at least
+/// `min_target` times are suggested.
+pub fn confusion_sets(common: &[(char, u64)], shape_tsv: &str, min_target: u64) -> Vec<(char, Vec<(char, f64, u8)>)> {
     use pinyin::ToPinyinMulti;
     let rank: BTreeMap<char, usize> = common.iter().enumerate().map(|(i, &(c, _))| (c, i)).collect();
+    let target: BTreeSet<char> = common.iter().filter(|e| e.1 >= min_target).map(|e| e.0).collect();
     // (plain syllable, tone) readings of each character.
     let mut readings: BTreeMap<char, Vec<(String, String)>> = BTreeMap::new();
     let mut by_plain: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
@@ -111,8 +125,8 @@ pub fn confusion_sets(common: &[(char, u64)], shape_tsv: &str) -> Vec<(char, Vec
     }
     let mut sets: BTreeMap<char, BTreeMap<char, ConfusionKind>> = BTreeMap::new();
     let better = |a: ConfusionKind, b: ConfusionKind| if weight(b) > weight(a) { b } else { a };
-    let mut add = |sets: &mut BTreeMap<char, BTreeMap<char, ConfusionKind>>, a: char, b: char, k: ConfusionKind| {
-        if a == b {
+    let add = |sets: &mut BTreeMap<char, BTreeMap<char, ConfusionKind>>, a: char, b: char, k: ConfusionKind| {
+        if a == b || same_closed_class(a, b) || !target.contains(&b) {
             return;
         }
         let e = sets.entry(a).or_default().entry(b).or_insert(k);
@@ -221,7 +235,7 @@ mod tests {
             .enumerate()
             .map(|(i, c)| (c, 100 - i as u64))
             .collect();
-        let sets = confusion_sets(&common, "体\t休\tnote\n");
+        let sets = confusion_sets(&common, "体\t休\tnote\n", 1);
         let of = |c: char| {
             sets.iter()
                 .find(|(x, _)| *x == c)

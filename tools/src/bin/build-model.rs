@@ -19,8 +19,8 @@ use jiaodui::__ctx::{BuildOptions, ContextModel, Counter};
 
 const USAGE: &str = "usage: build-model [--min-counts A,B,C] [--no-confusions] [--shape FILE] -o OUT CORPUS...";
 
-/// Characters counted at least this often get confusion sets and may be
-/// suggested.
+/// Characters counted at least this often may be suggested (every
+/// character counted gets a confusion set).
 const MIN_CHAR_COUNT: u64 = 20;
 
 fn main() -> ExitCode {
@@ -85,13 +85,10 @@ fn run() -> Result<(), String> {
     }
     let mut sets = Vec::new();
     if confusions {
-        let mut common: Vec<(char, u64)> = freq
-            .into_iter()
-            .filter(|&(c, n)| n >= MIN_CHAR_COUNT && is_han(c))
-            .collect();
+        let mut common: Vec<(char, u64)> = freq.into_iter().filter(|&(c, _)| is_han(c)).collect();
         common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let tsv = std::fs::read_to_string(&shape).map_err(|e| format!("{}: {e}", shape.display()))?;
-        sets = jiaodui_tools::confusion_sets(&common, &tsv);
+        sets = jiaodui_tools::confusion_sets(&common, &tsv, MIN_CHAR_COUNT);
         eprintln!(
             "confusion sets of {} characters, {} entries",
             sets.len(),

@@ -18,10 +18,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use jiaodui::__ctx::{ContextModel, Detector, Explanation, Finding, Thresholds};
+use jiaodui::__ctx::{ContextModel, Detector, Explanation, Finding, Gate, Thresholds};
 
 const USAGE: &str = "usage: ctx-eval [--model FILE] [--user FILE] [--user-weight W] [--single T] [--pair T] \
-[--word W] [--sweep T,T,...] [--show N] FILE...";
+[--word W] [--gate centred|side|bigram] [--sweep T,T,...] [--show N] FILE...";
 
 struct Options {
     model: Option<PathBuf>,
@@ -55,7 +55,15 @@ fn parse() -> Result<Options, String> {
             "--single" => o.thresholds.single = num(args.next(), "--single")?,
             "--pair" => o.thresholds.pair = num(args.next(), "--pair")?,
             "--word" => o.thresholds.word = num(args.next(), "--word")?,
-            "--loose-gate" => o.thresholds.strict_gate = false,
+            "--pair-unknown" => o.thresholds.pair_unknown = true,
+            "--gate" => {
+                o.thresholds.gate = match args.next().as_deref() {
+                    Some("centred") => Gate::Centred,
+                    Some("side") => Gate::Side,
+                    Some("bigram") => Gate::Bigram,
+                    _ => return Err("--gate takes centred, side or bigram".into()),
+                }
+            }
             "--show" => o.show = num(args.next(), "--show")? as usize,
             "--sweep" => {
                 o.sweep = args
