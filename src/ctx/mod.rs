@@ -191,6 +191,13 @@ impl ContextModel {
             .clone()
     }
 
+    /// Opens the built-in model with the checksum pass (what its tests run;
+    /// [`ContextModel::builtin`] skips it).
+    #[cfg(feature = "builtin-model")]
+    pub fn builtin_verified() -> Result<ContextModel, FormatError> {
+        ContextModel::from_static(jiaodui_model::MODEL, true)
+    }
+
     /// This model interpolated with an office's own `user` model (built by
     /// [`Counter`] from its archive), which gets `weight` (0..1) of each
     /// probability. The confusion sets stay this model's.
