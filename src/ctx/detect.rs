@@ -423,22 +423,27 @@ impl Detector {
         if self.lexicon.freq(&written).is_some_and(|f| f >= PAIR_WORD_FREQ) {
             return None;
         }
-        let (xs, ys) = (sound(a), sound(b));
-        if xs.is_empty() || ys.is_empty() {
+        let (prev, next) = (sc.tokens.base[i - 1], sc.tokens.base[i + 2]);
+        // Cheap tests first, each replacement alone: it fits its outer
+        // neighbour.
+        let mut xs = sound(a);
+        xs.retain(|&(x, _)| filter.contains(key(0xffff, prev, x)));
+        if xs.is_empty() {
             return None;
         }
-        let (prev, next) = (sc.tokens.base[i - 1], sc.tokens.base[i + 2]);
+        let mut ys = sound(b);
+        ys.retain(|&(y, _)| filter.contains(key(0xffff, y, next)));
+        if ys.is_empty() {
+            return None;
+        }
         let n = sc.tokens.base.len();
         let last = (i + 4).min(n - 1);
         let before: f32 = (i..=last).map(|k| self.model.logp_at(&sc.tokens, k)).sum();
         let mut best: Option<(f32, Cand, Cand)> = None;
         let saved = sc.tokens.clone();
         for &(x, wx) in &xs {
-            // Cheap tests first: the new pair fits both neighbours.
-            if !filter.contains(key(0xffff, prev, x)) {
-                continue;
-            }
             for &(y, wy) in &ys {
+                // The new pair fits both neighbours.
                 if !filter.contains(key(prev, x, y)) || !filter.contains(key(x, y, next)) {
                     continue;
                 }
