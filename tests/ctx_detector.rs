@@ -76,7 +76,16 @@ fn correct_text_stays_silent() {
 
 #[test]
 fn any_input_is_safe() {
-    for text in ["", "abc", "😀😀", "\u{0}", "一", "𠀀𠀁𠀂", "的的的的的的的的", "a一b二c三"] {
+    for text in [
+        "",
+        "abc",
+        "😀😀",
+        "\u{0}",
+        "一",
+        "𠀀𠀁𠀂",
+        "的的的的的的的的",
+        "a一b二c三",
+    ] {
         let _ = findings(text);
     }
     let long = "各单位要认真贯彻落实。".repeat(2000);

@@ -21,6 +21,10 @@ const MAX_VOCAB: usize = 65_000;
 /// Keys buffered before a sort-and-merge.
 const BUFFER: usize = 1 << 22;
 
+/// A character's confusion set: its confusable characters, each with a
+/// weight in (0, 1] and a kind (see [`ConfusionKind::code`](super::ConfusionKind::code)).
+pub type ConfusionSet = (char, Vec<(char, f64, u8)>);
+
 /// How a model is pruned and what it carries.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -30,7 +34,7 @@ pub struct BuildOptions {
     /// characters with a weight in (0, 1] and a kind (see
     /// [`ConfusionKind`](super::ConfusionKind)). Characters the model does
     /// not know are left out.
-    pub confusions: Vec<(char, Vec<(char, f64, u8)>)>,
+    pub confusions: Vec<ConfusionSet>,
 }
 
 impl Default for BuildOptions {

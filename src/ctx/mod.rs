@@ -20,19 +20,23 @@
 //!   suggestions.
 //!
 //! ```
-//! use jiaodui::__ctx::{BuildOptions, ContextModel, Counter, Detector};
+//! use jiaodui::__ctx::{BuildOptions, ContextModel, Counter, Detector, Thresholds};
 //!
-//! // A toy model: in real use, ContextModel::builtin().
+//! // A toy model; in real use ContextModel::builtin() (44 M characters).
 //! let mut counter = Counter::new();
 //! for _ in 0..3 {
-//!     counter.add("我们要加强管理工作。管理制度不断完善。加强管理，规范管理。");
+//!     counter.add("我们要加强管理工作。管理制度不断完善。加强管理，规范管理。外交官。");
 //! }
 //! let options = BuildOptions {
 //!     min_counts: [1, 1, 1],
 //!     confusions: vec![('官', vec![('管', 1.0, 0)])],
 //! };
 //! let model = ContextModel::from_bytes(counter.finish(&options))?;
-//! let found = Detector::new(&model).check("我们要加强官理工作。");
+//! assert_eq!(model.confusions('官').next().map(|c| c.0), Some('管'));
+//!
+//! // The built-in model's thresholds suit 44 M characters; a toy one needs lower.
+//! let toy = Thresholds { single: 3.0, ..Thresholds::default() };
+//! let found = Detector::new(&model).with_thresholds(toy).check("我们要加强官理工作。");
 //! assert_eq!(found.len(), 1);
 //! assert_eq!((found[0].found.as_str(), found[0].suggestions[0].text.as_str()), ("官", "管"));
 //! # Ok::<(), jiaodui::__ctx::FormatError>(())
@@ -49,7 +53,7 @@ mod format;
 
 use std::sync::Arc;
 
-pub use build::{BuildOptions, Counter, ORDER};
+pub use build::{BuildOptions, ConfusionSet, Counter, ORDER};
 pub use detect::{Detector, Explanation, Finding, Gate, Suggestion, Thresholds};
 pub use format::{FormatError, FormatErrorKind, HEADER, MAGIC, VERSION};
 

@@ -13,7 +13,7 @@ const TEXTS: [&str; 7] = [
     "外交官懂得休息，冷淡的口味。",
 ];
 
-fn build(min: [u32; 3], confusions: Vec<(char, Vec<(char, f64, u8)>)>) -> Vec<u8> {
+fn build(min: [u32; 3], confusions: Vec<ConfusionSet>) -> Vec<u8> {
     let mut c = Counter::new();
     for _ in 0..4 {
         for t in TEXTS {

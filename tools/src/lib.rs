@@ -104,7 +104,7 @@ pub fn near_key(s: &str) -> String {
 /// Deterministic: the same input gives the same sets.
 /// Every character of `common` gets a set; only those counted at least
 /// `min_target` times are suggested.
-pub fn confusion_sets(common: &[(char, u64)], shape_tsv: &str, min_target: u64) -> Vec<(char, Vec<(char, f64, u8)>)> {
+pub fn confusion_sets(common: &[(char, u64)], shape_tsv: &str, min_target: u64) -> Vec<jiaodui::__ctx::ConfusionSet> {
     use pinyin::ToPinyinMulti;
     let rank: BTreeMap<char, usize> = common.iter().enumerate().map(|(i, &(c, _))| (c, i)).collect();
     let target: BTreeSet<char> = common.iter().filter(|e| e.1 >= min_target).map(|e| e.0).collect();
