@@ -190,6 +190,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// The contextual model and the confusable-character detector (issue 13);
+/// not yet part of the stable API.
+#[doc(hidden)]
+#[path = "ctx/mod.rs"]
+pub mod __ctx;
 mod bigram;
 mod diagnostic;
 mod dict;
