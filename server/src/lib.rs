@@ -346,8 +346,13 @@ pub struct Server {
     listener: tokio::net::TcpListener,
     app: Router,
     handle: ServerHandle,
-    reload_on_sighup: bool,
+    hup: Option<Hangup>,
 }
+
+#[cfg(unix)]
+type Hangup = tokio::signal::unix::Signal;
+#[cfg(not(unix))]
+type Hangup = ();
 
 impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -376,11 +381,21 @@ impl Server {
         let handle = ServerHandle { shared };
         let app = router(&handle, &config.cors_origins)?;
         let listener = tokio::net::TcpListener::bind(config.addr).await?;
+        // The handler is installed here, so that a SIGHUP sent once `bind`
+        // has returned reloads rather than ends the process.
+        #[cfg(unix)]
+        let hup = if config.reload_on_sighup {
+            Some(tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())?)
+        } else {
+            None
+        };
+        #[cfg(not(unix))]
+        let hup = None;
         Ok(Server {
             listener,
             app,
             handle,
-            reload_on_sighup: config.reload_on_sighup,
+            hup,
         })
     }
 
@@ -397,11 +412,9 @@ impl Server {
     /// Serves until `shutdown` completes, then stops accepting and waits
     /// for the requests in flight to finish.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), ServeError> {
-        let hup = if self.reload_on_sighup {
-            Some(tokio::spawn(reload_on_hup(self.handle.clone())))
-        } else {
-            None
-        };
+        let hup = self
+            .hup
+            .map(|signal| tokio::spawn(reload_on_hup(signal, self.handle.clone())));
         let result = axum::serve(self.listener, self.app)
             .with_graceful_shutdown(shutdown)
             .await;
@@ -447,11 +460,7 @@ pub async fn shutdown_signal() {
 }
 
 #[cfg(unix)]
-async fn reload_on_hup(handle: ServerHandle) {
-    use tokio::signal::unix::{signal, SignalKind};
-    let Ok(mut hup) = signal(SignalKind::hangup()) else {
-        return;
-    };
+async fn reload_on_hup(mut hup: Hangup, handle: ServerHandle) {
     while hup.recv().await.is_some() {
         // The library prints nothing: a failed reload keeps the previous
         // linter, and /healthz and ServerHandle::last_reload_error tell why.
@@ -460,4 +469,4 @@ async fn reload_on_hup(handle: ServerHandle) {
 }
 
 #[cfg(not(unix))]
-async fn reload_on_hup(_handle: ServerHandle) {}
+async fn reload_on_hup(_hup: Hangup, _handle: ServerHandle) {}
