@@ -214,8 +214,11 @@
     let head = '<div class="f-head">';
     if (f.serious) head += '<span class="badge serious">严重</span>';
     else head += '<span class="badge sev-' + f.severity + '">' + SEVERITY_NAME[f.severity] + "</span>";
-    head += '<span class="f-found">' + escapeHtml(visibleChars(f.found)) + "</span>";
-    if (sugg !== null) head += '<span class="f-arrow" aria-hidden="true">→</span><span class="f-sugg">' + escapeHtml(label(visibleChars(sugg))) + "</span>";
+    // A lone punctuation mark or symbol is shown in a box, so that “,” and
+    // “，” can be told apart.
+    const box = (s) => (s !== "" && Array.from(s).length <= 2 && !/\p{Script=Han}/u.test(s) ? " boxed" : "");
+    head += '<span class="f-found' + box(f.found) + '">' + escapeHtml(visibleChars(f.found)) + "</span>";
+    if (sugg !== null) head += '<span class="f-arrow" aria-hidden="true">→</span><span class="f-sugg' + box(sugg) + '">' + escapeHtml(label(visibleChars(sugg))) + "</span>";
     head += '<span class="f-where">第 ' + f.line + " 行</span></div>";
     let html = head + '<p class="f-msg">' + escapeHtml(f.message) + "</p>";
     if (f.suggestions.length > 1) {
