@@ -166,6 +166,8 @@ struct Summary {
     /// Whether a finding is at or above `fail_on`: what `jiaodui check`'s
     /// exit status 1 means.
     failed: bool,
+    /// Whether `findings` holds only the first `max_findings`.
+    truncated: bool,
 }
 
 #[derive(Serialize)]
@@ -199,6 +201,7 @@ fn summarize(text: &str, findings: &[Finding], fail_on: FailOn) -> Summary {
         by_rule: BTreeMap::new(),
         fail_on: fail_on.as_str(),
         failed: false,
+        truncated: false,
     };
     for f in findings {
         match f.severity {
@@ -344,8 +347,12 @@ pub(crate) async fn check(State(state): State<ApiState>, req: Request) -> Result
             Ok(c)
         })
         .await?;
-    let summary = summarize(&checked.text, &checked.findings, fail_on);
+    let mut summary = summarize(&checked.text, &checked.findings, fail_on);
     let mut findings = checked.findings;
+    if findings.len() > state.shared.limits.max_findings {
+        findings.truncate(state.shared.limits.max_findings);
+        summary.truncated = true;
+    }
     for f in &mut findings {
         f.path.clone_from(&path);
     }

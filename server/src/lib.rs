@@ -76,6 +76,10 @@ pub struct Limits {
     /// Longest time one check may take; past it the answer is 503
     /// `check_timeout`. Default 10 s.
     pub check_timeout: Duration,
+    /// Most findings in one answer; past it the first ones are sent and
+    /// `summary.truncated` (LanguageTool: `warnings.incompleteResults`) is
+    /// true, the summary's counts still counting all. Default 10,000.
+    pub max_findings: usize,
 }
 
 impl Default for Limits {
@@ -85,6 +89,7 @@ impl Default for Limits {
             max_text_chars: 1_000_000,
             max_concurrent_checks: 64,
             check_timeout: Duration::from_secs(10),
+            max_findings: 10_000,
         }
     }
 }

@@ -411,14 +411,17 @@ pub(crate) async fn check(State(state): State<ApiState>, req: Request) -> Result
         }
         !enabled_only || enabled.iter().any(|s| selects(s, rule)) || enabled_cats.iter().any(|c| c == cat || c == base)
     };
+    let max_findings = state.shared.limits.max_findings;
     let response = state
         .shared
         .run(move |linter| {
-            let findings: Vec<_> = linter
+            let mut findings: Vec<_> = linter
                 .check(&source.plain)
                 .into_iter()
                 .filter(|d| keep(d.rule, d.severity))
                 .collect();
+            let incomplete_results = findings.len() > max_findings;
+            findings.truncate(max_findings);
             let mut bytes: Vec<usize> = findings.iter().flat_map(|d| [d.span.start, d.span.end]).collect();
             bytes.sort_unstable();
             bytes.dedup();
@@ -467,9 +470,7 @@ pub(crate) async fn check(State(state): State<ApiState>, req: Request) -> Result
                     premium: false,
                     status: "",
                 },
-                warnings: Warnings {
-                    incomplete_results: false,
-                },
+                warnings: Warnings { incomplete_results },
                 language: Language {
                     name: LANGUAGE_NAME,
                     code: LANGUAGE_CODE,
@@ -508,6 +509,74 @@ mod tests {
         assert_eq!((s.orig(1, false), s.orig(3, true)), (4, 6));
         // 软件 is plain 5..7, sent after "请<b>按装</b><p>" = 1+3+2+4+3 = 13.
         assert_eq!((s.orig(5, false), s.orig(7, true)), (13, 15));
+    }
+
+    /// Generated annotated texts: every finding maps into the text sent,
+    /// and one inside a text part maps onto its own words.
+    #[test]
+    fn data_offsets_of_generated_texts() {
+        let linter = jiaodui::Linter::new();
+        let pieces = [
+            "按装",
+            "请",
+            "😀",
+            "一路一带",
+            "，",
+            "。。",
+            "\n",
+            "软件",
+            "贯澈落实",
+            "a",
+        ];
+        let markups = [
+            ("<b>", None),
+            ("</p>", Some("\n\n")),
+            ("<br/>", Some("\n")),
+            ("&nbsp;", Some(" ")),
+            ("<i>", None),
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..300 {
+            let mut annotation = Vec::new();
+            let mut sent = String::new();
+            for _ in 0..next(12) {
+                if next(3) == 0 {
+                    let (m, read) = markups[next(markups.len())];
+                    sent.push_str(m);
+                    annotation.push(Annotation {
+                        text: None,
+                        markup: Some(m.to_string()),
+                        interpret_as: read.map(str::to_string),
+                    });
+                } else {
+                    let t: String = (0..1 + next(3)).map(|_| pieces[next(pieces.len())]).collect();
+                    sent.push_str(&t);
+                    annotation.push(Annotation {
+                        text: Some(t),
+                        markup: None,
+                        interpret_as: None,
+                    });
+                }
+            }
+            let source = Source::data(Data { annotation }).unwrap();
+            let units: Vec<u16> = sent.encode_utf16().collect();
+            for d in linter.check(&source.plain) {
+                let at = utf16_offsets(&source.plain, &[d.span.start, d.span.end]);
+                let (start, end) = (source.orig(at[0], false), source.orig(at[1], true));
+                assert!(start <= end && end <= units.len(), "{sent:?}: {start}..{end}");
+                let mapped = String::from_utf16_lossy(&units[start..end]);
+                if !d.found.contains(['\n', ' ']) && !mapped.contains('<') && !mapped.contains('&') {
+                    assert_eq!(mapped, d.found, "{sent:?}");
+                }
+                let _ = context_and_sentence(&source.plain, d.span.start, d.span.end);
+            }
+        }
     }
 
     #[test]

@@ -260,9 +260,38 @@ async fn bad_requests_answer_json_errors() {
         assert_eq!(code(&v), expected, "case {i}: {v}");
         assert!(!v["error"]["message"].as_str().unwrap().is_empty());
     }
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(vec![b'x'; 5000]).file_name("big.txt"),
+    );
+    let r = c.post(s.at("/v1/check")).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 413);
+    assert_eq!(code(&r.json().await.unwrap()), "body_too_large");
     // 100 characters is the limit, not past it.
     let (status, _) = post(&s.at("/v1/check"), json!({"text": "字".repeat(100)})).await;
     assert_eq!(status, 200);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn findings_past_the_limit_are_cut() {
+    let mut config = ServerConfig::new(jiaodui::Linter::new());
+    config.limits.max_findings = 3;
+    let s = Running::start(config).await;
+    let (_, v) = post(&s.at("/v1/check"), json!({"text": "请按装。".repeat(5)})).await;
+    assert_eq!(v["findings"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        (v["summary"]["findings"].as_u64(), v["summary"]["truncated"].as_bool()),
+        (Some(5), Some(true))
+    );
+    let (_, v) = post(&s.at("/v1/check"), json!({"text": "请按装。"})).await;
+    assert_eq!(v["summary"]["truncated"], false);
+    let r = client()
+        .post(s.at("/v2/check"))
+        .form(&[("language", "zh-CN"), ("text", &"请按装。".repeat(5))]);
+    let v: Value = r.send().await.unwrap().json().await.unwrap();
+    assert_eq!(v["matches"].as_array().unwrap().len(), 3);
+    assert_eq!(v["warnings"]["incompleteResults"], true);
     s.stop().await;
 }
 
