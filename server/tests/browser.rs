@@ -336,6 +336,61 @@ async fn paste_highlight_accept_in_chromium() {
     assert_eq!(text(&c).await, expected);
     screenshot(&c, "page-clean-1280.png").await;
 
+    // 下载 saves the corrected text.
+    let download = js(
+        &c,
+        "return new Promise((resolve) => {
+           // The page's CSP lets no script fetch a blob: URL; take the Blob as made.
+           const create = URL.createObjectURL;
+           let blob = null;
+           URL.createObjectURL = (b) => { blob = b; return create(b); };
+           const click = HTMLAnchorElement.prototype.click;
+           HTMLAnchorElement.prototype.click = function () {
+             HTMLAnchorElement.prototype.click = click;
+             URL.createObjectURL = create;
+             const name = this.download;
+             blob.text().then((text) => resolve([name, text]));
+           };
+           document.getElementById('download').click();
+         });",
+        vec![],
+    )
+    .await;
+    assert_eq!(download, json!(["校对后文本.txt", expected]));
+
+    // 上传文件: a .txt file is read into the editor and checked.
+    let upload = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("上传稿件-{}.txt", std::process::id()));
+    std::fs::write(&upload, "\u{feff}请按装最新版客户端。\n").unwrap();
+    let checked = js(&c, "return Number(document.body.dataset.checked || 0)", vec![])
+        .await
+        .as_u64()
+        .unwrap();
+    c.find(Locator::Id("file"))
+        .await
+        .unwrap()
+        .send_keys(upload.to_str().unwrap())
+        .await
+        .unwrap();
+    wait_for(
+        &c,
+        "the check of the upload",
+        &format!("return Number(document.body.dataset.checked || 0) > {checked}"),
+    )
+    .await;
+    assert_eq!(
+        text(&c).await,
+        "请按装最新版客户端。\n",
+        "the byte-order mark is dropped"
+    );
+    let marks = js(
+        &c,
+        "return Array.from(document.querySelectorAll('#backdrop mark')).map(m => m.textContent)",
+        vec![],
+    )
+    .await;
+    assert_eq!(marks, json!(["按装"]));
+    let _ = std::fs::remove_file(&upload);
+
     // A 5,000-character article: time from the paste to the highlights.
     let article = include_str!("fixtures/article.txt");
     let mut times = Vec::new();
