@@ -150,6 +150,13 @@
   function renderResults() {
     const text = ta.value;
     const list = visible(text);
+    // Rebuilding the list keeps its scroll position and the focused button.
+    const scroll = resultsEl.scrollTop;
+    let refocus = null;
+    if (resultsEl.contains(document.activeElement)) {
+      const li = document.activeElement.closest(".finding");
+      if (li) refocus = { index: Array.from(resultsEl.querySelectorAll(".finding")).indexOf(li), act: document.activeElement.dataset.act };
+    }
     countsEl.textContent = "";
     resultsEl.textContent = "";
     renderIgnored();
@@ -168,6 +175,7 @@
         '<div class="clean" id="clean-state"><span class="mark" aria-hidden="true">✓</span><h3>未发现问题</h3><p>已检查 ' +
         chars.toLocaleString("zh-CN") + " 字" + (state.ignored.size + state.ignoredWords.size ? "（不含已忽略的）" : "") +
         "。发布前请再通读一遍。</p></div>";
+      if (state.focusAfter >= 0) { $("results-title").focus(); state.focusAfter = -1; }
       return;
     }
     const groups = new Map();
@@ -191,11 +199,17 @@
       section.appendChild(ol);
       resultsEl.appendChild(section);
     }
+    resultsEl.scrollTop = scroll;
+    const items = resultsEl.querySelectorAll(".finding");
     if (state.focusAfter >= 0) {
-      const buttons = resultsEl.querySelectorAll(".finding");
-      const target = buttons[Math.min(state.focusAfter, buttons.length - 1)];
-      if (target) target.querySelector("button").focus({ preventScroll: false });
+      // After 采纳 or 忽略: the next finding's first button.
+      const target = items[Math.min(state.focusAfter, items.length - 1)];
+      if (target) target.querySelector("button").focus({ preventScroll: true });
       state.focusAfter = -1;
+    } else if (refocus && refocus.index >= 0) {
+      const target = items[Math.min(refocus.index, items.length - 1)];
+      const button = target && (target.querySelector('button[data-act="' + refocus.act + '"]') || target.querySelector("button"));
+      if (button) button.focus({ preventScroll: true });
     }
   }
 
@@ -370,8 +384,9 @@
     if (!state.inputAt) state.inputAt = performance.now();
     updateCount();
     renderBackdrop();
+    // The list stays as it is until the check answers: it does not jump
+    // under the reader's eyes or lose the focused button while typing.
     if (now) {
-      renderResults();
       setStatus("正在检查……");
     } else {
       setStatus("输入中……停顿后自动检查");

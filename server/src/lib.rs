@@ -108,7 +108,7 @@ pub struct ServerConfig {
     pub reload_on_sighup: bool,
     /// A bearer token that every `/v1`, `/v2` and `/admin` request must
     /// send (`Authorization: Bearer …`). Required, or `no_auth`, to listen
-    /// on an address that is not loopback.
+    /// on an address that is not loopback. An empty token is no token.
     pub token: Option<String>,
     /// Listen on a non-loopback address without a token. Default false.
     pub no_auth: bool,
@@ -291,11 +291,39 @@ impl Shared {
     }
 }
 
-/// The application: every route with its limits, auth and CORS, ready for
-/// `axum::serve` or for tests with `tower::ServiceExt::oneshot`.
-pub fn router(handle: &ServerHandle, cors_origins: &[String]) -> Result<Router, ServeError> {
-    let shared = handle.shared.clone();
-    let limit = shared.limits.max_body_bytes;
+/// The application alone, without binding: every route with its limits,
+/// auth and CORS, and the handle for reloading. For serving it inside
+/// another axum application or testing it with `tower::ServiceExt`; the
+/// address checks of [`Server::bind`] are the caller's then.
+///
+/// ```
+/// let config = jiaodui_server::ServerConfig::new(jiaodui::Linter::new());
+/// let (app, handle) = jiaodui_server::router(config)?;
+/// let app: axum::Router = axum::Router::new().nest("/proofread", app);
+/// assert_eq!(handle.generation(), 1);
+/// # Ok::<(), jiaodui_server::ServeError>(())
+/// ```
+pub fn router(config: ServerConfig) -> Result<(Router, ServerHandle), ServeError> {
+    let ServerConfig {
+        linter,
+        reload,
+        token,
+        cors_origins,
+        limits,
+        ..
+    } = config;
+    let shared = Arc::new(Shared {
+        linter: RwLock::new(Arc::new(linter)),
+        generation: AtomicU64::new(1),
+        reload,
+        reloading: tokio::sync::Mutex::new(()),
+        last_reload_error: std::sync::Mutex::new(None),
+        token: token.filter(|t| !t.is_empty()),
+        limits,
+        checks: Arc::new(Semaphore::new(limits.max_concurrent_checks.max(1))),
+    });
+    let handle = ServerHandle { shared: shared.clone() };
+    let limit = limits.max_body_bytes;
     let protected = Router::new()
         .route("/v1/check", post(api::check))
         .route("/v1/fix", post(api::fix))
@@ -337,7 +365,7 @@ pub fn router(handle: &ServerHandle, cors_origins: &[String]) -> Result<Router, 
                 .allow_headers([axum::http::header::CONTENT_TYPE, axum::http::header::AUTHORIZATION]),
         );
     }
-    Ok(app)
+    Ok((app, handle))
 }
 
 #[derive(Clone)]
@@ -370,32 +398,27 @@ impl std::fmt::Debug for Server {
 impl Server {
     /// Checks the configuration and binds the address.
     pub async fn bind(config: ServerConfig) -> Result<Server, ServeError> {
-        if !config.addr.ip().is_loopback() && config.token.is_none() && !config.no_auth {
+        // An empty token is no token.
+        let has_token = config.token.as_deref().is_some_and(|t| !t.is_empty());
+        if !config.addr.ip().is_loopback() && !has_token && !config.no_auth {
             return Err(ServeError::new(ServeErrorKind::NeedsAuth { addr: config.addr }));
         }
-        let shared = Arc::new(Shared {
-            linter: RwLock::new(Arc::new(config.linter)),
-            generation: AtomicU64::new(1),
-            reload: config.reload,
-            reloading: tokio::sync::Mutex::new(()),
-            last_reload_error: std::sync::Mutex::new(None),
-            token: config.token.filter(|t| !t.is_empty()),
-            limits: config.limits,
-            checks: Arc::new(Semaphore::new(config.limits.max_concurrent_checks.max(1))),
-        });
-        let handle = ServerHandle { shared };
-        let app = router(&handle, &config.cors_origins)?;
-        let listener = tokio::net::TcpListener::bind(config.addr).await?;
+        let (addr, reload_on_sighup) = (config.addr, config.reload_on_sighup);
+        let (app, handle) = router(config)?;
+        let listener = tokio::net::TcpListener::bind(addr).await?;
         // The handler is installed here, so that a SIGHUP sent once `bind`
         // has returned reloads rather than ends the process.
         #[cfg(unix)]
-        let hup = if config.reload_on_sighup {
+        let hup = if reload_on_sighup {
             Some(tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())?)
         } else {
             None
         };
         #[cfg(not(unix))]
-        let hup = None;
+        let hup = {
+            let _ = reload_on_sighup;
+            None
+        };
         Ok(Server {
             listener,
             app,

@@ -325,6 +325,14 @@ async fn auth_and_addresses() {
     let err = Server::bind(config).await.unwrap_err();
     assert!(matches!(err.kind(), ServeErrorKind::NeedsAuth { .. }));
     assert!(err.to_string().contains("--token"), "{err}");
+    let mut config = ServerConfig::new(jiaodui::Linter::new());
+    config.addr = "0.0.0.0:0".parse().unwrap();
+    config.token = Some(String::new());
+    let err = Server::bind(config).await.unwrap_err();
+    assert!(
+        matches!(err.kind(), ServeErrorKind::NeedsAuth { .. }),
+        "an empty token is no token"
+    );
 
     let mut config = ServerConfig::new(jiaodui::Linter::new());
     config.token = Some("s3cret".into());

@@ -272,6 +272,14 @@ async fn paste_highlight_accept_in_chromium() {
     assert!(t.contains("认真贯彻落实") && !t.contains("贯澈"), "{t}");
     let marks = js(&c, "return document.querySelectorAll('#backdrop mark').length", vec![]).await;
     assert_eq!(marks, json!(5));
+    // The keyboard stays in the list: on the next finding's 采纳.
+    let focus = js(
+        &c,
+        "const a = document.activeElement; return [!!a.closest('.finding'), a.textContent];",
+        vec![],
+    )
+    .await;
+    assert_eq!(focus, json!([true, "采纳"]));
 
     // 忽略 hides one finding, 全部忽略 a word everywhere; both come back.
     c.find(Locator::XPath(
