@@ -39,13 +39,25 @@ fn find_program(names: &[&str]) -> Option<PathBuf> {
     None
 }
 
+/// chromedriver in a process group of its own, with the Chromium it
+/// starts: on drop (a failed assertion included) the whole group ends.
 struct Kill(Child);
 
 impl Drop for Kill {
     fn drop(&mut self) {
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+fn own_group(cmd: &mut Command) -> &mut Command {
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(cmd, 0);
+    cmd
 }
 
 fn free_port() -> u16 {
@@ -163,7 +175,7 @@ async fn paste_highlight_accept_in_chromium() {
 
     let port = free_port();
     let _driver = Kill(
-        Command::new(&driver)
+        own_group(&mut Command::new(&driver))
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -180,7 +192,7 @@ async fn paste_highlight_accept_in_chromium() {
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars=false", "--window-size=1280,900",
+                "--disable-dev-shm-usage", "--disable-crash-reporter", "--hide-scrollbars=false", "--window-size=1280,900",
                 format!("--user-data-dir={}", profile.display()),
             ],
         }),
@@ -208,6 +220,17 @@ async fn paste_highlight_accept_in_chromium() {
         js(&c, "return document.documentElement.lang", vec![]).await,
         json!("zh-CN")
     );
+
+    // Every control has a name a screen reader can say.
+    let unnamed = js(
+        &c,
+        "return Array.from(document.querySelectorAll('textarea, select, input, button')).filter((e) =>
+           !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim()
+         ).map((e) => e.outerHTML);",
+        vec![],
+    )
+    .await;
+    assert_eq!(unnamed, json!([]));
 
     // Paste → highlights, serious first and marked 严重.
     paste(&c, DRAFT).await;
