@@ -44,7 +44,7 @@ impl ApiError {
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_type",
-            format!("暂不支持检查 {kind} 类型的文档，请粘贴纯文本（type 为 text）"),
+            format!("暂不支持检查 {kind} 文档：请把其中的文字复制出来，作为纯文本（type 为 text）提交"),
         )
     }
 }

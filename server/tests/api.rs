@@ -194,6 +194,35 @@ async fn upload_fix_rules_health() {
 }
 
 #[tokio::test]
+async fn the_page_needs_no_other_host() {
+    let s = Running::default().await;
+    let r = client().get(s.at("/")).send().await.unwrap();
+    assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
+    let csp = r.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.starts_with("default-src 'self'"), "{csp}");
+    assert_eq!(r.headers()["x-frame-options"], "DENY");
+    let mut bodies = vec![r.text().await.unwrap()];
+    for asset in ["app.css", "app.js", "icon.svg"] {
+        let r = client().get(s.at(&format!("/assets/{asset}"))).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{asset}");
+        bodies.push(r.text().await.unwrap());
+    }
+    for body in &bodies {
+        // No CDN, font service or other host: the page works offline.
+        for url in ["http://", "https://", "url(//", "src=\"//"] {
+            let uses = body.matches(url).count();
+            let allowed = body.matches("http://www.w3.org/2000/svg").count();
+            assert_eq!(
+                uses - if url == "http://" { allowed } else { 0 },
+                0,
+                "{url} in an asset"
+            );
+        }
+    }
+    s.stop().await;
+}
+
+#[tokio::test]
 async fn bad_requests_answer_json_errors() {
     let mut config = ServerConfig::new(jiaodui::Linter::new());
     config.limits.max_body_bytes = 4096;
