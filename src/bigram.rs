@@ -1,9 +1,9 @@
 //! A set of character bigrams as a blocked Bloom filter: two bits of one
 //! 64-byte block per bigram, so a probe touches one cache line and the
 //! whole filter (256 KB) stays in the second-level cache. Shared by
-//! `build.rs`, which fills it, and the library, which probes it in place.
+//! the build script (`build/`), which fills it, and the library, which probes it in place.
 //!
-//! This module depends on `std` only: `build.rs` includes it with `#[path]`.
+//! This module depends on `std` only: the build script (`build/main.rs`) includes it with `#[path]`.
 
 /// log2 of the number of bits.
 pub const BITS: u32 = 21;
@@ -23,7 +23,7 @@ fn bits(a: char, b: char) -> [(usize, u8); 2] {
     [(one >> 3, 1 << (one & 7)), (two >> 3, 1 << (two & 7))]
 }
 
-/// Sets the bits of a bigram in `bytes` (`1 << BITS` bits). Used by `build.rs`.
+/// Sets the bits of a bigram in `bytes` (`1 << BITS` bits). Used by the build script (`build/`).
 #[allow(dead_code)]
 pub fn insert(bytes: &mut [u8], a: char, b: char) {
     for (i, m) in bits(a, b) {

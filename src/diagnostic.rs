@@ -69,6 +69,94 @@ pub struct Diagnostic {
     /// space deleted); `Linter::fix` applies these.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The dictionary or list line behind the finding (see
+    /// [`Diagnostic::origin`]). Not serialized with the finding, whose JSON
+    /// form is documented; a front end adds it as a key of its own.
+    #[serde(skip)]
+    pub(crate) origin: Option<Origin>,
+}
+
+impl Diagnostic {
+    /// The dictionary or list line the finding comes from, where it comes
+    /// from one: the built-in `dictionaries/typo.tsv` and its line for a
+    /// listed typo, a user dictionary's name and line for one of its
+    /// entries, `dictionaries/leaders.tsv` for a name …; `None` for the
+    /// findings of rules that follow no list (hygiene, `typo.confusable`).
+    ///
+    /// ```
+    /// let d = &jiaodui::Linter::new().check("请按装软件")[0];
+    /// let origin = d.origin().unwrap();
+    /// assert_eq!(origin.source(), "dictionaries/typo.tsv");
+    /// assert!(origin.line() > 0);
+    /// ```
+    pub fn origin(&self) -> Option<&Origin> {
+        self.origin.as_ref()
+    }
+
+    /// The declaration of the finding's rule.
+    pub fn rule_info(&self) -> &'static crate::RuleInfo {
+        crate::rule(self.rule).unwrap_or(&crate::rules::RULES[0])
+    }
+
+    /// Whether the finding is a serious error (严重表述错误) that fails an
+    /// account at inspection on its own: a finding of a rule of
+    /// [`Category::Serious`](crate::Category::Serious), at a severity its
+    /// rule counts as serious (`political.term`: only its errors, not the
+    /// expressions to use with caution).
+    ///
+    /// ```
+    /// let linter = jiaodui::Linter::new();
+    /// assert!(linter.check("台湾总统发表讲话")[0].is_serious());
+    /// assert!(!linter.check("请按装软件")[0].is_serious());
+    /// ```
+    pub fn is_serious(&self) -> bool {
+        crate::rule(self.rule).is_some_and(|r| r.is_serious(self.severity))
+    }
+}
+
+/// Where a finding comes from: a dictionary or list, and the line of its
+/// entry. Serializes as `{"source": …, "line": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Origin {
+    source: std::sync::Arc<str>,
+    line: u32,
+}
+
+impl Origin {
+    pub(crate) fn new(source: std::sync::Arc<str>, line: usize) -> Origin {
+        Origin {
+            source,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The dictionary or list: the path of a built-in one
+    /// (`dictionaries/typo.tsv`), or the name or path a user dictionary
+    /// was given by.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The 1-based line of the entry.
+    pub fn line(&self) -> u32 {
+        self.line
+    }
+}
+
+impl Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Origin", 2)?;
+        s.serialize_field("source", self.source())?;
+        s.serialize_field("line", &self.line)?;
+        s.end()
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.source, self.line)
+    }
 }
 
 /// Maps byte offsets of a text to 1-based line and column numbers, columns

@@ -1,4 +1,4 @@
-//! Dictionaries: the built-in ones compiled to FSTs by `build.rs` and
+//! Dictionaries: the built-in ones compiled to FSTs by the build script (`build/`) and
 //! embedded in the binary, and user dictionaries compiled at run time.
 
 use std::borrow::Cow;
@@ -142,7 +142,7 @@ pub(crate) fn confusables(c: char) -> impl Iterator<Item = (char, Confusion)> {
         };
         CONFUSABLES_BLOB.get(at(k)..at(k + 4)).unwrap_or("")
     } else {
-        let map = fst::Map::new(CONFUSABLES_FST).expect("build.rs writes a valid FST");
+        let map = fst::Map::new(CONFUSABLES_FST).expect("the build script writes a valid FST");
         let mut buf = [0u8; 4];
         map.get(c.encode_utf8(&mut buf).as_bytes())
             .and_then(|v| CONFUSABLES_BLOB.get((v >> 32) as usize..((v >> 32) + (v & 0xffff_ffff)) as usize))
@@ -166,14 +166,17 @@ pub(crate) fn confusables(c: char) -> impl Iterator<Item = (char, Confusion)> {
 pub(crate) struct TypoDict {
     map: fst::Map<Cow<'static, [u8]>>,
     blob: Cow<'static, str>,
+    /// Its name: `dictionaries/typo.tsv` or the user's.
+    source: std::sync::Arc<str>,
 }
 
 impl TypoDict {
     /// The built-in dictionary, opened in place: no copy, no parse.
     pub(crate) fn builtin() -> TypoDict {
         TypoDict {
-            map: fst::Map::new(Cow::Borrowed(TYPO_FST)).expect("build.rs writes a valid FST"),
+            map: fst::Map::new(Cow::Borrowed(TYPO_FST)).expect("the build script writes a valid FST"),
             blob: Cow::Borrowed(TYPO_BLOB),
+            source: "dictionaries/typo.tsv".into(),
         }
     }
 
@@ -191,25 +194,38 @@ impl TypoDict {
         Ok(TypoDict {
             map: fst::Map::new(Cow::Owned(bytes)).expect("just built"),
             blob: Cow::Owned(blob),
+            source: source.into(),
         })
     }
 
-    fn record(&self, value: u64) -> (&str, &str) {
+    /// `(correct, note, line)` of a record (`tsv::compile_typos`).
+    fn record(&self, value: u64) -> (&str, &str, usize) {
         let (offset, len) = ((value >> 32) as usize, (value & 0xffff_ffff) as usize);
         let rec = self.blob.get(offset..offset + len).unwrap_or("");
-        rec.split_once('\t').unwrap_or((rec, ""))
+        let (rest, line) = rec.rsplit_once('\t').unwrap_or((rec, ""));
+        let (correct, note) = rest.split_once('\t').unwrap_or((rest, ""));
+        (correct, note, line.parse().unwrap_or(0))
     }
 
     /// `(correct forms joined by |, note)` of a wrong form.
     pub(crate) fn get(&self, wrong: &str) -> Option<(&str, &str)> {
-        self.map.get(wrong).map(|v| self.record(v))
+        self.map.get(wrong).map(|v| {
+            let (correct, note, _) = self.record(v);
+            (correct, note)
+        })
+    }
+
+    /// Where the entry of a wrong form is: this dictionary and its line.
+    pub(crate) fn origin(&self, wrong: &str) -> Option<crate::diagnostic::Origin> {
+        let (_, _, line) = self.record(self.map.get(wrong)?);
+        Some(crate::diagnostic::Origin::new(self.source.clone(), line))
     }
 
     /// Every entry, in byte order of the wrong form.
     pub(crate) fn for_each(&self, mut f: impl FnMut(&str, &str, &str)) {
         let mut stream = self.map.stream();
         while let Some((key, value)) = stream.next() {
-            let (correct, note) = self.record(value);
+            let (correct, note, _) = self.record(value);
             if let Ok(wrong) = std::str::from_utf8(key) {
                 f(wrong, correct, note);
             }
@@ -227,7 +243,7 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     pub(crate) fn builtin() -> Lexicon {
         Lexicon {
-            map: fst::Map::new(WORDS_FST).expect("build.rs writes a valid FST"),
+            map: fst::Map::new(WORDS_FST).expect("the build script writes a valid FST"),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The scanning engine: one multi-pattern automaton over every built-in
-//! pattern (typo wrong forms), precomputed by `build.rs`,
+//! pattern (typo wrong forms), precomputed by the build script (`build/`),
 //! run once over the text; plus one over the user dictionaries, if any.
 
 use std::collections::BTreeMap;
@@ -17,10 +17,7 @@ static BUILTIN_TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builti
 static WITH_IDIOMS_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-idioms.daac"));
 static WITH_IDIOMS_TARGETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-idioms.targets"));
 
-use crate::layout::{
-    kind, target, KIND_AGENCY, KIND_FORMULATION_ANCHOR, KIND_FORMULATION_VARIANT, KIND_IDIOM, KIND_NAME, KIND_SECRECY,
-    KIND_TERM, KIND_TYPO, LONE, NAME_HEAD, NAME_MODE_SHIFT, NAME_TAIL, NAME_WHOLE, PAYLOAD,
-};
+use crate::layout::{self, kind_number, target, Kind, KIND_ROOM};
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
     bytes
@@ -28,50 +25,113 @@ fn u32_at(bytes: &[u8], i: usize) -> u32 {
         .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// The targets of built-in pattern `p` in `table` (see `build.rs`,
-/// `build_automaton`).
+/// The targets of built-in pattern `p` in `table` (see
+/// `build/patterns.rs`, `write_automaton`).
+#[inline]
 fn targets(table: &'static [u8], p: u32) -> impl Iterator<Item = u32> {
     let offsets = u32_at(table, 0) as usize;
     let (from, to) = (u32_at(table, 1 + p as usize), u32_at(table, 2 + p as usize));
     (from..to).map(move |k| u32_at(table, 1 + offsets + k as usize))
 }
-/// What a pattern of an automaton stands for.
+
+/// A hit of the automaton: byte span and target (a [`layout`] record).
+/// Offsets are 32-bit: a text beyond 4 GiB has no hits past that point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
-    /// A wrong form of typo dictionary number `.0` (0 is the built-in one;
-    /// user dictionaries follow, a later one overriding earlier ones).
-    Typo(u16),
-    /// The first (`suffix: false`) or last half of formulation number `.0`.
-    FormulationAnchor { formulation: u32, suffix: bool },
-    /// A listed wrong variant of formulation number `.0`.
-    FormulationVariant(u32),
-    /// Political term number `.0`.
-    Term(u32),
-    /// Abolished or renamed agency number `.0`.
-    Agency(u32),
-    /// A misspelling of name number `.0` of the leaders list.
-    Name(u32),
-    /// Name number `.0` without its first character: a misspelling if the
-    /// character before is confusable with it.
-    NameTail(u32),
-    /// Name number `.0` without its last character.
-    NameHead(u32),
-    /// Where a secrecy marking may be: a star (`true`) or 密级.
-    Secrecy(bool),
-    /// The first (`tail: false`) or last two characters of some idiom.
-    Idiom { tail: bool },
-    /// Character `.0` of the hit stands alone and may be a confusable of a
-    /// character of a frequent word that the others complete.
-    Lone(u32),
+pub(crate) struct Hit {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) target: u32,
 }
 
-/// A hit of the automaton: byte span and what it stands for.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Hit {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) target: Target,
+impl Hit {
+    pub(crate) fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub(crate) fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The kind of the target (the scan only keeps known kinds).
+    pub(crate) fn kind(self) -> Option<Kind> {
+        layout::kind(self.target)
+    }
+
+    pub(crate) fn payload(self) -> u32 {
+        layout::payload(self.target)
+    }
 }
+
+/// Which rule takes each kind of target, for the rules that are on: the
+/// rule's number in `RULES`, or [`Route::NONE`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Route([u8; KIND_ROOM]);
+
+impl Route {
+    const NONE: u8 = u8::MAX;
+
+    /// No kind taken.
+    pub(crate) fn empty() -> Route {
+        Route([Route::NONE; KIND_ROOM])
+    }
+
+    /// `rule` takes `kind`.
+    pub(crate) fn set(&mut self, kind: Kind, rule: usize) {
+        self.0[kind as usize] = u8::try_from(rule).unwrap_or(Route::NONE);
+    }
+
+    /// Whether some rule takes `kind`.
+    pub(crate) fn wants(&self, kind: Kind) -> bool {
+        self.0[kind as usize] != Route::NONE
+    }
+
+    /// Whether any rule takes any kind.
+    pub(crate) fn any(&self) -> bool {
+        self.0.iter().any(|&r| r != Route::NONE)
+    }
+
+    /// The same without `kinds`.
+    fn without(mut self, kinds: &[Kind]) -> Route {
+        for &k in kinds {
+            self.0[k as usize] = Route::NONE;
+        }
+        self
+    }
+
+    #[inline]
+    fn rule_of(&self, target: u32) -> Option<usize> {
+        match self.0.get(kind_number(target)) {
+            Some(&r) if r != Route::NONE => Some(usize::from(r)),
+            _ => None,
+        }
+    }
+}
+
+/// What the scan found, per rule (indexed like `RULES`), in the order the
+/// automata found it.
+#[derive(Debug, Default)]
+pub(crate) struct Hits {
+    by_rule: Vec<Vec<Hit>>,
+}
+
+impl Hits {
+    /// The hits taken by rule number `rule`.
+    pub(crate) fn of(&self, rule: usize) -> &[Hit] {
+        self.by_rule.get(rule).map_or(&[], Vec::as_slice)
+    }
+
+    #[inline]
+    fn push(&mut self, rule: usize, hit: Hit) {
+        if self.by_rule.len() <= rule {
+            self.by_rule.resize_with(rule + 1, Vec::new);
+        }
+        self.by_rule[rule].push(hit);
+    }
+}
+
+/// The kinds of the built-in name patterns, ignored when a user's list
+/// replaces the built-in one.
+const NAME_KINDS: [Kind; 3] = [Kind::Name, Kind::NameTail, Kind::NameHead];
 
 pub(crate) struct Engine {
     /// Every built-in pattern, with the first and last two characters of
@@ -109,7 +169,7 @@ impl Engine {
     /// (a later one overrides an earlier one and the built-in one).
     pub(crate) fn new(user_typos: Vec<TypoDict>, user_leaders: Option<Vec<Leader>>) -> Engine {
         let (builtin, _) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(WITH_IDIOMS_DAAC)
-            .expect("build.rs serializes a valid automaton");
+            .expect("the build script serializes a valid automaton");
         let lexicon = Lexicon::builtin();
         let mut typos = vec![TypoDict::builtin()];
         typos.extend(user_typos);
@@ -117,8 +177,8 @@ impl Engine {
         for (i, dict) in typos.iter().enumerate().skip(1) {
             dict.for_each(|wrong, _, _| {
                 let t = patterns.entry(wrong.to_string()).or_default();
-                t.retain(|&x| kind(x) != KIND_TYPO);
-                t.push(target(KIND_TYPO, i as u32));
+                t.retain(|&x| layout::kind(x) != Some(Kind::Typo));
+                t.push(target(Kind::Typo, i as u32));
             });
         }
         let user_names = user_leaders.is_some();
@@ -129,7 +189,7 @@ impl Engine {
                 let confusables = |c: char| crate::dict::confusables(c).map(|(d, _)| d).collect();
                 let is_word = |w: &str| names.contains(w) || lexicon.tag(w).is_some_and(|t| t != "nr");
                 for v in tsv::name_variants(&l.name, confusables, is_word) {
-                    patterns.entry(v).or_default().push(target(KIND_NAME, i as u32));
+                    patterns.entry(v).or_default().push(target(Kind::Name, i as u32));
                 }
             }
         }
@@ -157,72 +217,69 @@ impl Engine {
         }
     }
 
-    /// Calls `f` with every occurrence of every pattern, overlapping ones
-    /// included, in the order the automata find them. A built-in wrong form
-    /// that a user dictionary also lists is reported once, as the user's.
-    /// `idioms`: report the idiom halves too (`Target::Idiom`); without
-    /// them, a smaller automaton scans faster.
-    pub(crate) fn for_each_hit(&self, text: &str, idioms: bool, mut f: impl FnMut(Hit)) {
-        let overridden =
-            |s: usize, e: usize| self.typos.len() > 1 && self.typos[1..].iter().any(|d| d.get(&text[s..e]).is_some());
+    /// Finds every occurrence of every pattern whose kind `route` gives a
+    /// rule, overlapping ones included, and files it under that rule, in
+    /// the order the automata find them (the built-in automaton first). The
+    /// automaton with the idioms' halves is used only when a rule takes
+    /// them; without them, a smaller automaton scans faster.
+    pub(crate) fn scan(&self, text: &str, route: &Route) -> Hits {
+        let mut hits = Hits::default();
+        if !route.any() {
+            return hits;
+        }
+        let idioms = route.wants(Kind::IdiomHead) || route.wants(Kind::IdiomTail);
         let (automaton, table) = if idioms {
             (&self.builtin, WITH_IDIOMS_TARGETS)
         } else {
             let plain = self.without_idioms.get_or_init(|| {
                 CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(BUILTIN_DAAC)
-                    .expect("build.rs serializes a valid automaton")
+                    .expect("the build script serializes a valid automaton")
                     .0
             });
             (plain, BUILTIN_TARGETS)
         };
+        let builtin = if self.user_names {
+            route.without(&NAME_KINDS)
+        } else {
+            *route
+        };
         for m in automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
+            let (Ok(start), Ok(end)) = (u32::try_from(m.start()), u32::try_from(m.end())) else {
+                break;
+            };
             for t in targets(table, m.value()) {
-                let payload = t & PAYLOAD;
-                let target = match kind(t) {
-                    KIND_TYPO if payload & LONE != 0 => Target::Lone(payload & !LONE),
-                    KIND_TYPO if !overridden(start, end) => Target::Typo(0),
-                    KIND_FORMULATION_ANCHOR => Target::FormulationAnchor {
-                        formulation: payload >> 1,
-                        suffix: payload & 1 == 1,
-                    },
-                    KIND_FORMULATION_VARIANT => Target::FormulationVariant(payload),
-                    KIND_TERM => Target::Term(payload),
-                    KIND_AGENCY => Target::Agency(payload),
-                    KIND_NAME if !self.user_names => {
-                        let i = payload & ((1 << NAME_MODE_SHIFT) - 1);
-                        match payload >> NAME_MODE_SHIFT {
-                            NAME_TAIL => Target::NameTail(i),
-                            NAME_HEAD => Target::NameHead(i),
-                            NAME_WHOLE => Target::Name(i),
-                            _ => continue,
-                        }
-                    }
-                    KIND_SECRECY => Target::Secrecy(payload == 0),
-                    KIND_IDIOM => Target::Idiom { tail: payload == 1 },
-                    _ => continue,
-                };
-                f(Hit { start, end, target });
+                if let Some(rule) = builtin.rule_of(t) {
+                    hits.push(rule, Hit { start, end, target: t });
+                }
             }
         }
-        let Some(user) = &self.user else { return };
+        let Some(user) = &self.user else { return hits };
         for m in user.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
+            let (Ok(start), Ok(end)) = (u32::try_from(m.start()), u32::try_from(m.end())) else {
+                break;
+            };
             for &t in self.user_targets[m.value() as usize].iter() {
-                let target = match kind(t) {
+                let Some(rule) = route.rule_of(t) else { continue };
+                let t = match layout::kind(t) {
                     // The last dictionary that lists the form wins.
-                    KIND_TYPO => {
+                    Some(Kind::Typo) => {
                         let dict = (1..self.typos.len())
                             .rev()
-                            .find(|&i| self.typos[i].get(&text[start..end]).is_some());
-                        Target::Typo(dict.unwrap_or((t & PAYLOAD) as usize) as u16)
+                            .find(|&i| self.typos[i].get(&text[m.start()..m.end()]).is_some());
+                        target(Kind::Typo, dict.unwrap_or(layout::payload(t) as usize) as u32)
                     }
-                    KIND_NAME => Target::Name(t & PAYLOAD),
-                    _ => continue,
+                    _ => t,
                 };
-                f(Hit { start, end, target });
+                hits.push(rule, Hit { start, end, target: t });
             }
         }
+        hits
+    }
+
+    /// Whether a user typo dictionary lists `wrong` (the built-in entry is
+    /// then not used: the user automaton reports it).
+    pub(crate) fn overridden(&self, wrong: &str) -> bool {
+        self.typos.len() > 1 && self.typos[1..].iter().any(|d| d.get(wrong).is_some())
     }
 
     /// Whether a string is a wrong form in any typo dictionary.

@@ -1,9 +1,9 @@
-//! The index of `idiom.near-miss`, shared by `build.rs`, which writes it,
+//! The index of `idiom.near-miss`, shared by the build script (`build/`), which writes it,
 //! and the library, which reads it in place: bigram filters with a bit per
 //! position (`idioms.pairs`) and the idioms sorted by masked window
 //! (`idioms.index`).
 //!
-//! This module depends on `std` only: `build.rs` includes it with `#[path]`.
+//! This module depends on `std` only: the build script (`build/main.rs`) includes it with `#[path]`.
 
 /// log2 of the slots of a pair filter; a slot has four bits, so a filter
 /// takes `1 << (PAIR_BITS - 1)` bytes (64 KB), and `idioms.pairs` holds
@@ -19,7 +19,7 @@ fn slot(a: char, b: char) -> usize {
     (h >> (64 - PAIR_BITS)) as usize
 }
 
-/// Sets bit `bit` (0 to 3) of pair `a, b` in a filter. Used by `build.rs`.
+/// Sets bit `bit` (0 to 3) of pair `a, b` in a filter. Used by the build script (`build/`).
 #[allow(dead_code)]
 pub fn pair_insert(filter: &mut [u8], a: char, b: char, bit: usize) {
     let s = slot(a, b);
@@ -60,7 +60,7 @@ pub fn bucket(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BUCKET_BITS)) as usize
 }
 
-/// Writes the index of `(key, idiom)` records. Used by `build.rs`.
+/// Writes the index of `(key, idiom)` records. Used by the build script (`build/`).
 #[allow(dead_code)]
 pub fn write_index(mut records: Vec<(u64, u32)>) -> Vec<u8> {
     records.sort_unstable_by_key(|&(key, i)| (bucket(key), key, i));

@@ -1,46 +1,104 @@
-//! How a built-in automaton pattern's targets are encoded, shared by
-//! `build.rs`, which writes them, and the engine, which reads them: the
-//! top three bits of a target are its kind, the rest its payload.
+//! How a built-in automaton pattern's targets are encoded, shared by the
+//! build script (`build/patterns.rs`), which writes them, and the engine,
+//! which reads them.
 //!
-//! This module depends on nothing: `build.rs` includes it with `#[path]`.
+//! A target is a `u32` record of a kind and a payload: the top
+//! [`KIND_BITS`] bits are the kind's number, the rest its payload. [`Kind`]
+//! lists the kinds and what their payload is; [`KINDS`] decodes a number.
+//! Five bits make room for 32 kinds: a new kind is a new variant, a new
+//! entry of [`KINDS`], and the rule that takes it (its declaration's
+//! `needs`), without a new layout.
+//!
+//! This module depends on nothing: the build script includes it with
+//! `#[path]`.
 
-/// Payload: 0 for a listed wrong form (in the user automaton, the user
-/// dictionary's number); or [`LONE`] | k for a pattern whose character k
-/// stands alone and may be a confusable of a character of a frequent word
-/// that the others complete (`typo.confusable`).
-pub const KIND_TYPO: u32 = 0;
-pub const LONE: u32 = 1 << 28;
-/// Payload: formulation number << 1 | 1 for its last half.
-pub const KIND_FORMULATION_ANCHOR: u32 = 1;
-pub const KIND_FORMULATION_VARIANT: u32 = 2;
-pub const KIND_TERM: u32 = 3;
-pub const KIND_AGENCY: u32 = 4;
-pub const KIND_NAME: u32 = 5;
-/// Name payloads: the leader's number, and in these bits how the pattern
-/// stands for a misspelling: the misspelled name itself (`NAME_WHOLE`), or
-/// the name without its first character (`NAME_TAIL`: the character before
-/// the hit may replace it) or without its last (`NAME_HEAD`).
-pub const NAME_MODE_SHIFT: u32 = 27;
-pub const NAME_WHOLE: u32 = 0;
-pub const NAME_TAIL: u32 = 1;
-pub const NAME_HEAD: u32 = 2;
-/// Payload: 0 for the star of a secrecy marking (★), 1 for 密级.
-pub const KIND_SECRECY: u32 = 6;
-/// Payload: 0 for the first two characters of an idiom, 1 for the last two
-/// (only in the automaton `builtin-idioms`).
-pub const KIND_IDIOM: u32 = 7;
-
+/// Bits of a target that hold its kind.
+pub const KIND_BITS: u32 = 5;
+/// How many kinds the layout has room for.
+pub const KIND_ROOM: usize = 1 << KIND_BITS;
 /// Bits of a target that hold its payload.
-pub const PAYLOAD: u32 = (1 << 29) - 1;
+pub const PAYLOAD_BITS: u32 = 32 - KIND_BITS;
+/// The largest payload.
+pub const PAYLOAD: u32 = (1 << PAYLOAD_BITS) - 1;
 
-/// A target of `kind` with `payload`.
-pub const fn target(kind: u32, payload: u32) -> u32 {
-    (kind << 29) | (payload & PAYLOAD)
+/// What a pattern stands for. Each kind is taken by one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Kind {
+    /// A listed wrong form (`typo.word`). Payload: the typo dictionary's
+    /// number, 0 for the built-in one (user dictionaries follow).
+    Typo = 0,
+    /// A pattern whose character number `payload` stands alone and may be
+    /// a confusable of a character of a frequent word that the others
+    /// complete (`typo.confusable`).
+    Lone = 1,
+    /// The first half of formulation number `payload`.
+    FormulationHead = 2,
+    /// The last half of formulation number `payload`.
+    FormulationTail = 3,
+    /// A listed wrong variant of formulation number `payload`.
+    FormulationVariant = 4,
+    /// Political term number `payload`.
+    Term = 5,
+    /// Abolished or renamed agency number `payload`.
+    Agency = 6,
+    /// A misspelling of name number `payload` of the leaders list.
+    Name = 7,
+    /// Name number `payload` without its first character: a misspelling if
+    /// the character before the hit is confusable with it.
+    NameTail = 8,
+    /// Name number `payload` without its last character.
+    NameHead = 9,
+    /// The star of a secrecy marking (★). Payload 0.
+    SecrecyStar = 10,
+    /// 密级, a secrecy label. Payload 0.
+    SecrecyLevel = 11,
+    /// The first two characters of some idiom (only in the automaton
+    /// `builtin-idioms`). Payload 0.
+    IdiomHead = 12,
+    /// The last two characters of some idiom. Payload 0.
+    IdiomTail = 13,
 }
 
-/// The kind of a target.
-pub const fn kind(target: u32) -> u32 {
-    target >> 29
+/// The kinds by number: the table that decodes a target's kind.
+pub const KINDS: &[Kind] = &[
+    Kind::Typo,
+    Kind::Lone,
+    Kind::FormulationHead,
+    Kind::FormulationTail,
+    Kind::FormulationVariant,
+    Kind::Term,
+    Kind::Agency,
+    Kind::Name,
+    Kind::NameTail,
+    Kind::NameHead,
+    Kind::SecrecyStar,
+    Kind::SecrecyLevel,
+    Kind::IdiomHead,
+    Kind::IdiomTail,
+];
+
+/// A target of `kind` with `payload` (which must fit [`PAYLOAD`]).
+pub const fn target(kind: Kind, payload: u32) -> u32 {
+    ((kind as u32) << PAYLOAD_BITS) | (payload & PAYLOAD)
+}
+
+/// The number of a target's kind (below [`KIND_ROOM`]).
+#[inline]
+pub const fn kind_number(target: u32) -> usize {
+    (target >> PAYLOAD_BITS) as usize
+}
+
+/// The kind of a target, if it is one of [`KINDS`].
+#[inline]
+pub fn kind(target: u32) -> Option<Kind> {
+    KINDS.get(kind_number(target)).copied()
+}
+
+/// The payload of a target.
+#[inline]
+pub const fn payload(target: u32) -> u32 {
+    target & PAYLOAD
 }
 
 /// The code points (from, to exclusive) whose confusable characters are

@@ -168,7 +168,25 @@
 //! assert_eq!(jiaodui::LineIndex::new(text).line_col(d[0].span.start).0, 3);
 //! ```
 //!
-//! [`rules`] lists every rule with its id, default severity and an example.
+//! # Rules
+//!
+//! [`rules`] lists every rule's declaration ([`RuleInfo`]): id, category,
+//! default severity, summary, example, explanation and built-in data.
+//! [`rule`] looks one up; [`explain`] says what `jiaodui rules --explain`
+//! prints. A finding knows whether it is a serious error (严重表述错误) that
+//! fails an account at inspection, and which dictionary line it comes from:
+//!
+//! ```
+//! use jiaodui::{Category, Linter};
+//!
+//! let d = &Linter::new().check("推进一路一带建设")[0];
+//! assert_eq!(d.rule_info().category, Category::Serious);
+//! assert!(d.is_serious());
+//! assert_eq!(d.origin().unwrap().source(), "dictionaries/formulations.tsv");
+//!
+//! let spelling = jiaodui::rules().iter().filter(|r| r.category == Category::Spelling);
+//! assert!(spelling.map(|r| r.id).eq(["typo.word", "typo.confusable", "idiom.near-miss"]));
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -189,16 +207,33 @@ mod suppress;
 mod tsv;
 mod wordhash;
 
-pub use diagnostic::{Diagnostic, LineIndex, Severity};
+pub use diagnostic::{Diagnostic, LineIndex, Origin, Severity};
 pub use error::{Error, ErrorKind};
 pub use linter::{Linter, LinterBuilder};
 pub use model::LanguageModel;
-pub use rules::RuleInfo;
+pub use rules::{Category, DataFile, Explanation, RuleInfo};
 
-/// Every rule: id, default severity, summary and example, in registration
-/// order.
+/// Every rule's declaration ([`RuleInfo`]: id, category, default severity,
+/// summary, example …), in registration order.
 pub fn rules() -> &'static [RuleInfo] {
     rules::RULES
+}
+
+/// The declaration of the rule with this id.
+///
+/// ```
+/// assert_eq!(jiaodui::rule("typo.word").unwrap().category, jiaodui::Category::Spelling);
+/// assert!(jiaodui::rule("typo.words").is_none());
+/// ```
+pub fn rule(id: &str) -> Option<&'static RuleInfo> {
+    rules::RULES.iter().find(|r| r.id == id)
+}
+
+/// What `jiaodui rules --explain ID` prints about a rule: its declaration,
+/// explanation, and built-in data files with their entry counts (see
+/// [`Explanation`]); `None` for an unknown id.
+pub fn explain(id: &str) -> Option<Explanation> {
+    rule(id).map(RuleInfo::explain)
 }
 
 /// Internals exposed for the project's own tests and tools; not part of the

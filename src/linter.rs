@@ -5,11 +5,12 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dict::TypoDict;
-use crate::engine::{Engine, Target};
+use crate::engine::{Engine, Route};
 use crate::error::{Error, ErrorKind};
 use crate::model::LanguageModel;
+use crate::rules::hygiene::{Pass, Wanted};
 use crate::rules::sensitive::WordLists;
-use crate::rules::{self, agency, confusable, formulation, idiom, name, political, typo, Rule, Sink, RULES};
+use crate::rules::{self, Context, Level, Rule, Sink, RULES};
 
 /// The proofreader. Build one, share it, call [`Linter::check`].
 ///
@@ -22,8 +23,10 @@ pub struct Linter {
 
 struct Inner {
     engine: Arc<Engine>,
-    /// Per rule (indexed like `RULES`): its severity, or `None` when off.
-    levels: Vec<Option<Severity>>,
+    /// Per rule (indexed like `RULES`): off, or on at which severity.
+    levels: Vec<Level>,
+    /// What those rules need from the shared scan and pass.
+    shared: Shared,
     allow: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// A language model replacing the engine's default one.
     lm: Option<LanguageModel>,
@@ -50,10 +53,12 @@ impl Linter {
     /// severity. The built-in automaton is built once per process; later
     /// calls share it.
     pub fn new() -> Linter {
+        let levels: Vec<Level> = RULES.iter().map(|r| Level::Default(r.default_severity)).collect();
         Linter {
             inner: Arc::new(Inner {
                 engine: Engine::builtin(),
-                levels: RULES.iter().map(|r| Some(r.default_severity)).collect(),
+                shared: Shared::of(&levels),
+                levels,
                 allow: None,
                 lm: None,
                 words: None,
@@ -72,155 +77,18 @@ impl Linter {
         let inner = &*self.inner;
         let engine = &*inner.engine;
         let mut sink = Sink::new(text, &inner.levels);
-        let mut typo_hits: Vec<(usize, usize, u16)> = Vec::new();
-        let mut formulations: Vec<formulation::Candidate> = Vec::new();
-        let mut names: Vec<(usize, usize, u32)> = Vec::new();
-        let mut terms: Vec<(usize, usize, u32)> = Vec::new();
-        let mut agencies: Vec<(usize, usize, u32)> = Vec::new();
-        let mut secrecy: Vec<(usize, bool)> = Vec::new();
-        let formulations_on = sink.enabled(Rule::FormulationNearMiss);
-        let idioms_on = sink.enabled(Rule::IdiomNearMiss);
-        let mut idiom_candidates: Vec<idiom::Candidate> = Vec::new();
-        let mut scratch = formulation::Scratch::default();
-        // The rules that start from the automata's hits.
-        let scanned = [
-            Rule::TypoWord,
-            Rule::FormulationNearMiss,
-            Rule::NameLeader,
-            Rule::PoliticalTerm,
-            Rule::AgencyRenamed,
-            Rule::SecrecyMarking,
-            Rule::IdiomNearMiss,
-            Rule::TypoConfusable,
-        ];
-        let scan_on = scanned.iter().any(|&r| sink.enabled(r));
-        let names_on = sink.enabled(Rule::NameLeader);
-        let confusable_on = sink.enabled(Rule::TypoConfusable);
-        // Characters that stand alone where typo.confusable looks.
-        let mut lone: Vec<usize> = Vec::new();
-        let hits = |hit: crate::engine::Hit| {
-            let (s, e) = (hit.start, hit.end);
-            match hit.target {
-                Target::Typo(dict) => typo_hits.push((s, e, dict)),
-                Target::FormulationAnchor { formulation: i, suffix } if formulations_on => {
-                    formulation::around_anchor(engine, text, i, suffix, s, e, &mut formulations, &mut scratch);
-                }
-                Target::FormulationVariant(i) => {
-                    formulations.push(formulation::Candidate {
-                        start: s,
-                        end: e,
-                        formulation: i,
-                        edit: None,
-                    });
-                }
-                Target::FormulationAnchor { .. } => {}
-                Target::Name(i) => names.push((s, e, i)),
-                Target::NameTail(i) | Target::NameHead(i) if names_on => {
-                    let tail = matches!(hit.target, Target::NameTail(_));
-                    if let Some((s, e)) = name::changed_end(engine, text, i, s, e, tail) {
-                        names.push((s, e, i));
-                    }
-                }
-                Target::NameTail(_) | Target::NameHead(_) => {}
-                Target::Term(i) => terms.push((s, e, i)),
-                Target::Agency(i) => agencies.push((s, e, i)),
-                Target::Secrecy(star) => secrecy.push((s, star)),
-                Target::Idiom { tail } => idiom::at_half(engine, text, s, tail, &mut idiom_candidates),
-                Target::Lone(k) if confusable_on => {
-                    if let Some((b, _)) = text[s..e].char_indices().nth(k as usize) {
-                        lone.push(s + b);
-                    }
-                }
-                Target::Lone(_) => {}
-            }
+        // The shared scan and pass, for the rules that are on.
+        let scan = engine.scan(text, &inner.shared.route);
+        let pass = Pass::new(text, inner.shared.pass);
+        let cx = Context {
+            engine,
+            text,
+            lm: inner.lm.as_ref().unwrap_or(&engine.lm),
+            words: inner.words.as_ref(),
+            scan: &scan,
+            pass: &pass,
         };
-        if scan_on {
-            engine.for_each_hit(text, idioms_on, hits);
-        }
-        // Of overlapping spelling findings, formulations win, then names,
-        // then listed typos, idiom near-misses, confusable characters; among
-        // listed typos the longest, then the leftmost.
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        let free = |taken: &[(usize, usize)], s: usize, e: usize| !taken.iter().any(|&(ts, te)| s < te && ts < e);
-        formulations.sort_by_key(|c| (c.edit.is_some(), c.start, std::cmp::Reverse(c.end)));
-        for cand in &formulations {
-            if free(&taken, cand.start, cand.end) {
-                let before = sink.out.len();
-                formulation::check(engine, &mut sink, cand);
-                if sink.out.len() > before {
-                    taken.push((cand.start, cand.end));
-                }
-            }
-        }
-        for &(s, e, i) in &names {
-            if free(&taken, s, e) {
-                let before = sink.out.len();
-                name::check(engine, &mut sink, i, s, e);
-                if sink.out.len() > before {
-                    taken.push((s, e));
-                }
-            }
-        }
-        typo_hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
-        for (s, e, dict) in typo_hits {
-            if !free(&taken, s, e) {
-                continue;
-            }
-            let before = sink.out.len();
-            typo::check_word(engine, &mut sink, dict, s, e);
-            if sink.out.len() > before {
-                taken.push((s, e));
-            }
-        }
-        // Terms and agencies: of overlapping ones, the longest.
-        for (list, is_term) in [(terms, true), (agencies, false)] {
-            let mut list = list;
-            list.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
-            let mut seen: Vec<(usize, usize)> = Vec::new();
-            for (s, e, i) in list {
-                if !free(&seen, s, e) {
-                    continue;
-                }
-                seen.push((s, e));
-                if is_term {
-                    political::check(engine, &mut sink, i, s, e);
-                } else {
-                    agency::check(engine, &mut sink, i, s, e);
-                }
-            }
-        }
-        if sink.enabled(Rule::IdiomNearMiss) {
-            idiom::dedup(&mut idiom_candidates);
-            for cand in &idiom_candidates {
-                if free(&taken, cand.start, cand.end) {
-                    let before = sink.out.len();
-                    idiom::check(engine, &mut sink, cand);
-                    if sink.out.len() > before {
-                        taken.push((cand.start, cand.end));
-                    }
-                }
-            }
-        }
-        // One pass over every character for typo.confusable and the
-        // hygiene rules.
-        let pass = rules::hygiene::Pass::new(text, &sink, confusable_on);
-        if confusable_on {
-            let lm = inner.lm.as_ref().unwrap_or(&engine.lm);
-            for cand in confusable::candidates(engine, &lm.model, text, &pass.orphans, lone) {
-                if free(&taken, cand.start, cand.end) {
-                    let before = sink.out.len();
-                    confusable::check(engine, &mut sink, &cand);
-                    if sink.out.len() > before {
-                        taken.push((cand.start, cand.end));
-                    }
-                }
-            }
-        }
-        rules::secrecy::check(&mut sink, &secrecy);
-        if let Some(words) = &inner.words {
-            words.check(&mut sink);
-        }
-        rules::hygiene::check(engine, &mut sink, &pass);
+        rules::run_checks(&cx, &mut sink);
         let mut out = sink.out;
         crate::suppress::apply(text, &mut out);
         if let Some(allow) = &inner.allow {
@@ -232,6 +100,35 @@ impl Linter {
         }
         out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
         out
+    }
+}
+
+/// What the rules that are on need from the shared scan and pass.
+#[derive(Debug, Clone, Copy)]
+struct Shared {
+    /// Which rule takes each kind of automaton target.
+    route: Route,
+    /// What the shared pass collects.
+    pass: Wanted,
+}
+
+impl Shared {
+    fn of(levels: &[Level]) -> Shared {
+        let mut shared = Shared {
+            route: Route::empty(),
+            pass: Wanted::default(),
+        };
+        let on = |rule: Rule| levels[rule as usize] != Level::Off;
+        for (k, r) in RULES.iter().enumerate().filter(|&(k, _)| levels[k] != Level::Off) {
+            for &kind in r.needs.kinds {
+                shared.route.set(kind, k);
+            }
+            shared.pass.spots |= r.needs.pass;
+            shared.pass.orphans |= r.needs.orphans;
+        }
+        shared.pass.mixed_lines = on(Rule::ScriptMixed);
+        shared.pass.short_lines = on(Rule::SecrecyMarking);
+        shared
     }
 }
 
@@ -287,7 +184,7 @@ impl Linter {
 pub struct LinterBuilder {
     dictionaries: Vec<DictSource>,
     allow: Vec<String>,
-    settings: Vec<(String, Option<Severity>)>,
+    settings: Vec<(String, Level)>,
     lm: Option<LmSource>,
     leaders: Option<DictSource>,
     word_lists: Vec<DictSource>,
@@ -416,15 +313,36 @@ impl LinterBuilder {
         self
     }
 
-    /// Sets the severity of a rule (and turns it on).
+    /// Sets the severity of a rule (and turns it on). Every finding of the
+    /// rule takes it, also where an entry of the rule's data carries a
+    /// severity of its own (`political.term`, `sensitive.word`):
+    ///
+    /// ```
+    /// use jiaodui::{Linter, Severity};
+    ///
+    /// // 台湾总统 is an error entry of political.term.
+    /// let linter = Linter::builder().severity("political.term", Severity::Info).build()?;
+    /// assert_eq!(linter.check("台湾总统发表讲话")[0].severity, Severity::Info);
+    /// # Ok::<(), jiaodui::Error>(())
+    /// ```
     pub fn severity(mut self, rule: &str, severity: Severity) -> LinterBuilder {
-        self.settings.push((rule.to_string(), Some(severity)));
+        self.settings.push((rule.to_string(), Level::Configured(severity)));
+        self
+    }
+
+    /// Turns a rule on at its default severity (undoing an earlier
+    /// [`disable`](LinterBuilder::disable) or [`severity`](LinterBuilder::severity)).
+    /// Unlike setting its default severity, this keeps the severities that
+    /// entries of the rule's data carry.
+    pub fn enable(mut self, rule: &str) -> LinterBuilder {
+        let default = rules::position(rule).map_or(Severity::Error, |i| RULES[i].default_severity);
+        self.settings.push((rule.to_string(), Level::Default(default)));
         self
     }
 
     /// Turns a rule off.
     pub fn disable(mut self, rule: &str) -> LinterBuilder {
-        self.settings.push((rule.to_string(), None));
+        self.settings.push((rule.to_string(), Level::Off));
         self
     }
 
@@ -435,7 +353,7 @@ impl LinterBuilder {
     /// in the format (the error names the source and line), an unknown rule
     /// id.
     pub fn build(self) -> Result<Linter, Error> {
-        let mut levels: Vec<Option<Severity>> = RULES.iter().map(|r| Some(r.default_severity)).collect();
+        let mut levels: Vec<Level> = RULES.iter().map(|r| Level::Default(r.default_severity)).collect();
         for (id, level) in &self.settings {
             let i = rules::position(id).ok_or_else(|| {
                 Error::new(ErrorKind::UnknownRule {
@@ -488,6 +406,7 @@ impl LinterBuilder {
         Ok(Linter {
             inner: Arc::new(Inner {
                 engine,
+                shared: Shared::of(&levels),
                 levels,
                 allow,
                 lm,

@@ -1,6 +1,6 @@
 //! Character bigram language model: counting, the file format, scoring.
 //!
-//! This module depends on `std` and `fst` only: `build.rs` includes it with
+//! This module depends on `std` and `fst` only: the build script (`build/`) includes it with
 //! `#[path]` to build the default model.
 //!
 //! # File format, version 1

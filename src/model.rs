@@ -39,7 +39,7 @@ impl LanguageModel {
     /// The default model.
     pub fn builtin() -> LanguageModel {
         LanguageModel {
-            model: lm::Model::from_static(DEFAULT_LM).expect("build.rs writes a valid model"),
+            model: lm::Model::from_static(DEFAULT_LM).expect("the build script writes a valid model"),
         }
     }
 

@@ -1,7 +1,8 @@
 //! The data of the formulation, political-term, agency and leader rules,
-//! parsed from the dictionaries embedded in the binary (`build.rs` has
+//! parsed from the dictionaries embedded in the binary (the build script (`build/`) has
 //! checked them and compiled their patterns into the automaton).
 
+use crate::diagnostic::Origin;
 use crate::error::{Error, ErrorKind};
 use crate::tsv;
 
@@ -39,21 +40,36 @@ impl Policy {
     }
 }
 
+/// The path of a built-in list, for the origin of its findings.
+pub(crate) const FORMULATIONS_PATH: &str = "dictionaries/formulations.tsv";
+pub(crate) const TERMS_PATH: &str = "dictionaries/political-terms.tsv";
+pub(crate) const AGENCIES_PATH: &str = "dictionaries/agencies.tsv";
+pub(crate) const LEADERS_PATH: &str = "dictionaries/leaders.tsv";
+
+/// Line `line` of a built-in list.
+pub(crate) fn origin(path: &'static str, line: usize) -> Option<Origin> {
+    Some(Origin::new(path.into(), line))
+}
+
 /// A name of the leaders list.
 #[derive(Debug, Clone)]
 pub(crate) struct Leader {
     pub(crate) name: String,
     pub(crate) role: String,
+    /// Where the name is listed.
+    pub(crate) origin: Origin,
 }
 
 /// The built-in leaders list.
 pub(crate) fn builtin_leaders() -> Vec<Leader> {
+    let source: std::sync::Arc<str> = LEADERS_PATH.into();
     tsv::parse_leaders(LEADERS)
         .unwrap_or_default()
         .into_iter()
         .map(|l| Leader {
             name: l.name.to_string(),
             role: l.role.to_string(),
+            origin: Origin::new(source.clone(), l.line),
         })
         .collect()
 }
@@ -67,11 +83,13 @@ pub(crate) fn parse_leaders(source: &str, text: &str) -> Result<Vec<Leader>, Err
             reason: e.reason,
         })
     })?;
+    let source: std::sync::Arc<str> = source.into();
     Ok(list
         .into_iter()
         .map(|l| Leader {
             name: l.name.to_string(),
             role: l.role.to_string(),
+            origin: Origin::new(source.clone(), l.line),
         })
         .collect())
 }

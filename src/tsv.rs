@@ -1,4 +1,4 @@
-//! The dictionary file format, shared by `build.rs` (built-in dictionaries)
+//! The dictionary file format, shared by the build script (`build/`, built-in dictionaries)
 //! and the library (user dictionaries), so that both accept exactly the same
 //! files and report the same errors.
 //!
@@ -6,7 +6,7 @@
 //! Lines starting with `#` are comments, blank lines are ignored, a leading
 //! byte-order mark and CRLF line endings are accepted.
 //!
-//! This module depends on `std` and `fst` only: `build.rs` includes it with
+//! This module depends on `std` and `fst` only: the build script (`build/`) includes it with
 //! `#[path]`.
 //! Some fields are read only there.
 #![allow(dead_code)]
@@ -46,13 +46,20 @@ pub fn records(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     })
 }
 
-/// Whether `c` is a Han character (CJK unified ideographs, extension A to
-/// the supplementary planes, and the compatibility block).
+/// Whether `c` is a Han character: a CJK unified ideograph (the main block
+/// and extensions A to I, up to U+323AF in Unicode 15.1) or a CJK
+/// compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F). The one
+/// definition of the project, for the build script and the library alike.
+///
+/// Not 〇 (U+3007, the ideographic zero of 二〇二三年): it is no character
+/// of a word, an idiom, a name or a formulation, so the dictionaries and
+/// the spelling rules leave it out; the rules that read it as Chinese text
+/// (punctuation context, numbers) name it themselves.
 #[inline]
 pub fn is_han(c: char) -> bool {
     // The common case first: one range test.
     let cp = c as u32;
-    cp.wrapping_sub(0x4E00) <= 0x9FFF - 0x4E00 || matches!(cp, 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+    cp.wrapping_sub(0x4E00) <= 0x9FFF - 0x4E00 || matches!(cp, 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 
 /// Parses a typo dictionary, checking every line.
@@ -112,8 +119,8 @@ pub fn parse_typos(text: &str) -> Result<Vec<TypoRecord<'_>>, LineError> {
 }
 
 /// Parses and compiles a typo dictionary: the FST map (wrong form ->
-/// record position) and the blob of records `correct<TAB>note`. The error
-/// names the line.
+/// record position) and the blob of records `correct<TAB>note<TAB>line`
+/// (the entry's line in `text`). The error names the line.
 pub fn compile_typos(text: &str) -> Result<(Vec<u8>, String), LineError> {
     let records = parse_typos(text)?;
     if let Some((key, a, b)) = find_duplicate(records.iter().map(|r| (r.wrong, r.line))) {
@@ -131,6 +138,8 @@ pub fn compile_typos(text: &str) -> Result<(Vec<u8>, String), LineError> {
         blob.push_str(r.correct);
         blob.push('\t');
         blob.push_str(r.note);
+        blob.push('\t');
+        blob.push_str(&r.line.to_string());
         let len = blob.len() as u64 - offset;
         builder
             .insert(r.wrong, (offset << 32) | len)

@@ -1,5 +1,5 @@
 //! A static open-addressing hash table of the word list's short prefixes,
-//! shared by `build.rs`, which writes it, and the library, which probes it
+//! shared by the build script (`build/`), which writes it, and the library, which probes it
 //! in place (zero-copy, like the FSTs).
 //!
 //! Every prefix of one to [`MAX_CHARS`] characters of every word is a key.
@@ -13,7 +13,7 @@
 //! 8 bytes each: u32 LE check (the hash's high half, never 0; 0 = empty),
 //! u32 LE value ([`IS_WORD`], [`HAS_LONGER`], frequency in the low 30 bits).
 //!
-//! This module depends on `std` only: `build.rs` includes it with `#[path]`.
+//! This module depends on `std` only: the build script (`build/main.rs`) includes it with `#[path]`.
 
 /// The longest prefix stored, in characters.
 pub const MAX_CHARS: usize = 4;
@@ -76,7 +76,7 @@ pub fn get(table: &[u8], h: u64) -> Option<u32> {
 }
 
 /// Builds the table from `(prefix hash, value)` pairs with distinct hashes.
-/// Used by `build.rs`.
+/// Used by the build script (`build/`).
 #[allow(dead_code)]
 pub fn build(entries: &[(u64, u32)]) -> Vec<u8> {
     let mut bits = 4u32;

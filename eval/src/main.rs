@@ -7,8 +7,9 @@
 //!   titles and skipped): findings per 10,000 characters, per rule.
 //!
 //! Definitions follow ../shared/eval/README.md. On labelled files only the
-//! spelling rule families count (`typo`, `idiom`, `formulation`, `name`),
-//! unless `--all-rules` is given.
+//! rules whose findings are miswritten characters count (their declaration's
+//! `miswritten`: `typo.*`, `idiom.*`, `formulation.*`, `name.*`), unless
+//! `--all-rules` is given.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -17,11 +18,9 @@ use std::time::Instant;
 
 use jiaodui::{Diagnostic, Linter};
 
-const SPELLING_FAMILIES: &[&str] = &["typo", "idiom", "formulation", "name"];
-
 const USAGE: &str = "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... [--lm FILE] [--ceiling] FILE...\n\
   FILE: a labelled set (source<TAB>target lines) or clean prose (one paragraph a line)\n\
-  --all-rules  on labelled sets, count every rule, not only the spelling families\n\
+  --all-rules  on labelled sets, count every rule, not only those of miswritten characters\n\
   --show N     print up to N misses and false alarms of each file\n\
   --dict FILE  a user typo dictionary\n\
   --lm FILE    a language model (jiaodui lm build) instead of the default one\n\
@@ -187,7 +186,7 @@ fn counts_for(
         let findings: Vec<Diagnostic> = linter
             .check(src)
             .into_iter()
-            .filter(|d| all_rules || SPELLING_FAMILIES.contains(&d.rule.split('.').next().unwrap_or("")))
+            .filter(|d| all_rules || d.rule_info().miswritten)
             .collect();
         let mut pred: BTreeMap<usize, Option<char>> = BTreeMap::new();
         for d in &findings {

@@ -8,8 +8,8 @@
 //! and is not a frequent word of its own ([`dict::standalone`]). A frequent
 //! word of its own (木, 局, 正) is tried only where the scan finds it among
 //! neighbours that one of its confusables would complete into a frequent
-//! word (技木, 大数局, 行正: `engine::Target::Lone`, patterns that
-//! `build.rs` derives with the threshold of the default model) and it is an
+//! word (技木, 大数局, 行正: `layout::Kind::Lone`, patterns that
+//! the build script (`build/`) derives with the threshold of the default model) and it is an
 //! orphan there too. Only there are the confusable characters tried, and only
 //! those that join a neighbour in a word are scored: the replacement must
 //! make the passage clearly more probable under the word list's frequencies
@@ -21,15 +21,25 @@ use crate::diagnostic::Severity;
 use crate::dict::{self, confusables};
 use crate::engine::Engine;
 use crate::lm;
+use crate::rules::spelling::{Finding, SpellingRule};
 use crate::rules::typo;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo};
 use crate::score;
 
 pub(crate) const CONFUSABLE: RuleInfo = RuleInfo {
     id: "typo.confusable",
+    category: Category::Spelling,
     default_severity: Severity::Warning,
     summary: "疑似错别字：音近或形近字误用，换用后词语更通顺",
     example: "维护社会和谐稳订。",
+    explanation: "查找词典未列出的音近、形近字误用（“总休方案”应为“总体方案”）：某字与前后字都不成词，换成一个音近或形近字后组成常用词，且按词频和字符模型整段明显更通顺时才报。原文能读作正确词语，或像人名（常见姓氏开头）时不报。默认为 warning，请人工确认。",
+    miswritten: true,
+    serious_from: None,
+    data: &["jieba-rs/src/data/dict.txt", "dictionaries/words.tsv", "dictionaries/shape-similar.tsv", "dictionaries/surnames.tsv"],
+    needs: Needs {
+        orphans: true,
+        ..Needs::scan(&[crate::layout::Kind::Lone])
+    },
 };
 
 /// Characters of context either side that the scoring sees.
@@ -67,7 +77,7 @@ pub(crate) struct Candidate {
 /// Finds candidates at the orphan characters that the shared pass found
 /// (`hygiene::Pass::orphans`), and at the characters that stand alone where
 /// the scan found that a confusable of them may complete a frequent word
-/// (`lone`, `engine::Target::Lone`) if they too form an in-word bigram with
+/// (`lone`, `layout::Kind::Lone`) if they too form an in-word bigram with
 /// neither neighbour.
 pub(crate) fn candidates(
     engine: &Engine,
@@ -376,26 +386,47 @@ fn given_name(text: &str, start: usize, found: &str) -> bool {
     }
 }
 
-/// Reports a candidate unless the text as written has a correct reading or
-/// looks like a person's name (two or three characters starting with a
-/// common surname: 杨信 is no misspelt 杨震; or a given name after one,
-/// [`given_name`]).
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
-    let found = &sink.text[cand.start..cand.end];
-    if found.chars().count() <= 3 && found.chars().next().is_some_and(is_surname) {
-        return;
+/// `typo.confusable` in the spelling pipeline.
+pub(crate) struct Confusable;
+
+impl SpellingRule for Confusable {
+    const RULE: Rule = Rule::TypoConfusable;
+    type Candidate = Candidate;
+
+    /// At the orphans of the shared pass and at the characters that stand
+    /// alone where the scan found a pattern of them (`Kind::Lone`: the
+    /// payload is the character's number in the pattern).
+    fn candidates(&self, cx: &Context<'_>) -> Vec<Candidate> {
+        let mut lone: Vec<usize> = Vec::new();
+        for &h in cx.hits(Self::RULE) {
+            let (s, e) = (h.start(), h.end());
+            if let Some((b, _)) = cx.text[s..e].char_indices().nth(h.payload() as usize) {
+                lone.push(s + b);
+            }
+        }
+        candidates(cx.engine, &cx.lm.model, cx.text, &cx.pass.orphans, lone)
     }
-    if given_name(sink.text, cand.start, found) {
-        return;
+
+    fn span(&self, c: &Candidate) -> std::ops::Range<usize> {
+        c.start..c.end
     }
-    if typo::correct_reading(engine, sink.text, cand.start, cand.end).is_some() {
-        return;
+
+    /// The candidate unless the text as written has a correct reading or
+    /// looks like a person's name (two or three characters starting with a
+    /// common surname: 杨信 is no misspelt 杨震; or a given name after one,
+    /// [`given_name`]).
+    fn score(&self, cx: &Context<'_>, cand: &Candidate) -> Option<Finding> {
+        let found = &cx.text[cand.start..cand.end];
+        if found.chars().count() <= 3 && found.chars().next().is_some_and(is_surname) {
+            return None;
+        }
+        if given_name(cx.text, cand.start, found) {
+            return None;
+        }
+        if typo::correct_reading(cx.engine, cx.text, cand.start, cand.end).is_some() {
+            return None;
+        }
+        let message = format!("疑似错别字：“{found}”可能应为“{}”", cand.word);
+        Some(Finding::new(cand.start..cand.end, message, vec![cand.word.clone()]))
     }
-    let message = format!("疑似错别字：“{found}”可能应为“{}”", cand.word);
-    sink.emit(
-        Rule::TypoConfusable,
-        cand.start..cand.end,
-        message,
-        vec![cand.word.clone()],
-    );
 }

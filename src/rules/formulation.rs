@@ -16,13 +16,21 @@
 use crate::diagnostic::Severity;
 use crate::dict::confusables;
 use crate::engine::Engine;
-use crate::rules::{context, typo, Rule, RuleInfo, Sink};
+use crate::layout::Kind;
+use crate::rules::spelling::{Finding, SpellingRule};
+use crate::rules::{context, typo, Category, Context, Needs, Rule, RuleInfo};
 
 pub(crate) const NEAR_MISS: RuleInfo = RuleInfo {
     id: "formulation.near-miss",
+    category: Category::Serious,
     default_severity: Severity::Error,
     summary: "重要表述有误：规范政治表述写错字、漏字、多字、颠倒或用了错误说法",
     example: "坚持以人民为中心的发展思想，推进一路一带建设。",
+    explanation: "对照 dictionaries/formulations.tsv 中的规范政治表述，查找写错字、漏字、多字、语序颠倒或用了所列错误说法的情形（“一路一带”应为“一带一路”）。原文恰为规范表述、窗口切断词语、能读作正确词语，或句中年份早于2012年（可能引用旧提法）时不报。",
+    miswritten: true,
+    serious_from: None,
+    data: &["dictionaries/formulations.tsv", "dictionaries/shape-similar.tsv"],
+    needs: Needs::scan(&[Kind::FormulationHead, Kind::FormulationTail, Kind::FormulationVariant]),
 };
 
 /// Sentences dated before this year may quote older formulations.
@@ -384,52 +392,83 @@ fn crosses_past(engine: &Engine, text: &str, from: usize, end: usize) -> bool {
     past
 }
 
-/// Reports a candidate unless a guard explains it.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
-    let Some(f) = engine.policy.formulations.get(cand.formulation as usize) else {
-        return;
-    };
-    if context::dated_before(sink.text, cand.start, CURRENT_FROM) {
-        return;
-    }
-    let n = f.canonical.chars().filter(|&c| is_han(c)).count();
-    let text = sink.text;
-    if let Some(edit) = cand.edit {
-        // The window must not cut a word at either end (提高对外开放水平 is
-        // not 高水平对外开放 swapped; 共产主义社会 is not 社会主义 swapped).
-        if cuts_a_word(engine, text, cand.start, cand.end) {
-            return;
+/// `formulation.near-miss` in the spelling pipeline.
+pub(crate) struct NearMiss;
+
+impl SpellingRule for NearMiss {
+    const RULE: Rule = Rule::FormulationNearMiss;
+    type Candidate = Candidate;
+
+    fn candidates(&self, cx: &Context<'_>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        for &h in cx.hits(Self::RULE) {
+            let (s, e, i) = (h.start(), h.end(), h.payload());
+            match h.kind() {
+                Some(Kind::FormulationHead) => {
+                    around_anchor(cx.engine, cx.text, i, false, s, e, &mut out, &mut scratch)
+                }
+                Some(Kind::FormulationTail) => around_anchor(cx.engine, cx.text, i, true, s, e, &mut out, &mut scratch),
+                Some(Kind::FormulationVariant) => out.push(Candidate {
+                    start: s,
+                    end: e,
+                    formulation: i,
+                    edit: None,
+                }),
+                _ => {}
+            }
         }
-        // A missing or extra character, or a short formulation with one
-        // character changed, must leave no reading as correct words
-        // (中国现代化建设 is 中国 + 现代化 + 建设).
-        let reads = match edit {
-            Edit::Missing | Edit::Extra => typo::word_reading(engine, text, cand.start, cand.end).is_some(),
-            Edit::Confusable if n <= 5 => typo::correct_reading(engine, text, cand.start, cand.end).is_some(),
-            _ => false,
+        // Listed variants first, then the leftmost, then the longest.
+        out.sort_by_key(|c| (c.edit.is_some(), c.start, std::cmp::Reverse(c.end)));
+        out
+    }
+
+    fn span(&self, c: &Candidate) -> std::ops::Range<usize> {
+        c.start..c.end
+    }
+
+    /// The candidate unless a guard explains it.
+    fn score(&self, cx: &Context<'_>, cand: &Candidate) -> Option<Finding> {
+        let engine = cx.engine;
+        let f = engine.policy.formulations.get(cand.formulation as usize)?;
+        let text = cx.text;
+        if context::dated_before(text, cand.start, CURRENT_FROM) {
+            return None;
+        }
+        let n = f.canonical.chars().filter(|&c| is_han(c)).count();
+        if let Some(edit) = cand.edit {
+            // The window must not cut a word at either end (提高对外开放水平 is
+            // not 高水平对外开放 swapped; 共产主义社会 is not 社会主义 swapped).
+            if cuts_a_word(engine, text, cand.start, cand.end) {
+                return None;
+            }
+            // A missing or extra character, or a short formulation with one
+            // character changed, must leave no reading as correct words
+            // (中国现代化建设 is 中国 + 现代化 + 建设).
+            let reads = match edit {
+                Edit::Missing | Edit::Extra => typo::word_reading(engine, text, cand.start, cand.end).is_some(),
+                Edit::Confusable if n <= 5 => typo::correct_reading(engine, text, cand.start, cand.end).is_some(),
+                _ => false,
+            };
+            if reads {
+                return None;
+            }
+        }
+        let found = &text[cand.start..cand.end];
+        let what = match cand.edit {
+            None => "用了错误说法",
+            Some(Edit::Confusable) => "有错字",
+            Some(Edit::Missing) => "漏字",
+            Some(Edit::Extra) => "多字",
+            Some(Edit::Swapped) => "语序颠倒",
         };
-        if reads {
-            return;
+        let mut message = format!("重要表述{what}：“{found}”应为“{}”", f.canonical);
+        if !f.source.is_empty() {
+            message.push_str(&format!("（见{}）", f.source));
         }
+        let origin = crate::policy::origin(crate::policy::FORMULATIONS_PATH, f.line);
+        Some(Finding::new(cand.start..cand.end, message, vec![f.canonical.to_string()]).from(origin))
     }
-    let found = &sink.text[cand.start..cand.end];
-    let what = match cand.edit {
-        None => "用了错误说法",
-        Some(Edit::Confusable) => "有错字",
-        Some(Edit::Missing) => "漏字",
-        Some(Edit::Extra) => "多字",
-        Some(Edit::Swapped) => "语序颠倒",
-    };
-    let mut message = format!("重要表述{what}：“{found}”应为“{}”", f.canonical);
-    if !f.source.is_empty() {
-        message.push_str(&format!("（见{}）", f.source));
-    }
-    sink.emit(
-        Rule::FormulationNearMiss,
-        cand.start..cand.end,
-        message,
-        vec![f.canonical.to_string()],
-    );
 }
 
 #[cfg(test)]

@@ -14,15 +14,23 @@
 use crate::diagnostic::Severity;
 use crate::dict::confusables;
 use crate::engine::Engine;
+use crate::layout::Kind;
+use crate::rules::spelling::{Finding, SpellingRule};
 use crate::rules::typo;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo};
 use crate::score;
 
 pub(crate) const NEAR_MISS: RuleInfo = RuleInfo {
     id: "idiom.near-miss",
+    category: Category::Spelling,
     default_severity: Severity::Error,
     summary: "成语用字错误：与常用成语只差一个音近或形近字",
     example: "大家齐心协立，共克时艰。",
+    explanation: "查找与常用成语、固定短语（jieba 词典中标为 i、l 的四字词）只差一个音近或形近字的四字组合（“如火如茶”应为“如火如荼”）。该组合本身是词典中的词、能读作正确词语，或换成成语后并不更通顺时不报。",
+    miswritten: true,
+    serious_from: None,
+    data: &["jieba-rs/src/data/dict.txt", "dictionaries/shape-similar.tsv"],
+    needs: Needs::scan(&[Kind::IdiomHead, Kind::IdiomTail]),
 };
 
 /// Characters of context either side that the scoring sees.
@@ -96,24 +104,50 @@ pub(crate) fn dedup(out: &mut Vec<Candidate>) {
     out.dedup_by_key(|c| (c.start, c.idiom));
 }
 
-/// Reports a candidate unless a guard explains it.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, cand: &Candidate) {
-    let found = &sink.text[cand.start..cand.end];
-    // A word of the word list is no near miss, however rare: the list has
-    // variant forms (暗度陈仓 beside 暗渡陈仓, 白日作梦 beside 白日做梦) at the
-    // lowest frequencies. The misspellings among them are typo.tsv's job.
-    if engine.lexicon.freq(found).is_some() {
-        return;
+/// `idiom.near-miss` in the spelling pipeline.
+pub(crate) struct NearMiss;
+
+impl SpellingRule for NearMiss {
+    const RULE: Rule = Rule::IdiomNearMiss;
+    type Candidate = Candidate;
+
+    fn candidates(&self, cx: &Context<'_>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for &h in cx.hits(Self::RULE) {
+            at_half(
+                cx.engine,
+                cx.text,
+                h.start(),
+                h.kind() == Some(Kind::IdiomTail),
+                &mut out,
+            );
+        }
+        dedup(&mut out);
+        out
     }
-    if typo::correct_reading(engine, sink.text, cand.start, cand.end).is_some() {
-        return;
+
+    fn span(&self, c: &Candidate) -> std::ops::Range<usize> {
+        c.start..c.end
     }
-    let Some(idiom) = engine.idioms.get(cand.idiom) else {
-        return;
-    };
-    if score::gain(&engine.lexicon, sink.text, cand.start..cand.end, &idiom, CONTEXT) < MIN_GAIN {
-        return;
+
+    /// The candidate unless a guard explains it.
+    fn score(&self, cx: &Context<'_>, cand: &Candidate) -> Option<Finding> {
+        let engine = cx.engine;
+        let found = &cx.text[cand.start..cand.end];
+        // A word of the word list is no near miss, however rare: the list has
+        // variant forms (暗度陈仓 beside 暗渡陈仓, 白日作梦 beside 白日做梦) at the
+        // lowest frequencies. The misspellings among them are typo.tsv's job.
+        if engine.lexicon.freq(found).is_some() {
+            return None;
+        }
+        if typo::correct_reading(engine, cx.text, cand.start, cand.end).is_some() {
+            return None;
+        }
+        let idiom = engine.idioms.get(cand.idiom)?;
+        if score::gain(&engine.lexicon, cx.text, cand.start..cand.end, &idiom, CONTEXT) < MIN_GAIN {
+            return None;
+        }
+        let message = format!("疑似成语用字错误：“{found}”应为“{idiom}”");
+        Some(Finding::new(cand.start..cand.end, message, vec![idiom]))
     }
-    let message = format!("疑似成语用字错误：“{found}”应为“{idiom}”");
-    sink.emit(Rule::IdiomNearMiss, cand.start..cand.end, message, vec![idiom]);
 }

@@ -1,12 +1,16 @@
 //! The rules, grouped by theme, one module each, registered here.
 //!
-//! A rule id is stable: `family.name` in kebab-case. Adding a rule means
-//! adding a variant to [`Rule`], its [`RuleInfo`] to [`RULES`] at the same
-//! position, and its check to [`crate::linter`]'s dispatch.
+//! A rule id is stable: `family.name` in kebab-case. A rule is declared
+//! once, as a [`RuleInfo`] constant in its module, and registered with one
+//! line in [`registry!`] below, under the check that reports it;
+//! `CONTRIBUTING.md` says how to add each kind of rule.
 
-use serde::Serialize;
+use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Origin, Severity};
+use crate::engine::{Engine, Hit, Hits};
+use crate::model::LanguageModel;
+use crate::rules::sensitive::WordLists;
 
 pub(crate) mod agency;
 pub(crate) mod confusable;
@@ -18,95 +22,113 @@ pub(crate) mod name;
 pub(crate) mod political;
 pub(crate) mod secrecy;
 pub(crate) mod sensitive;
+pub(crate) mod spelling;
 pub(crate) mod typo;
 
-/// What a rule is: its id, default severity, a one-line summary in Chinese
-/// and an example of text it flags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct RuleInfo {
-    /// Stable id, e.g. `typo.word`.
-    pub id: &'static str,
-    /// Severity unless configured otherwise.
-    pub default_severity: Severity,
-    /// What the rule finds, in Chinese.
-    pub summary: &'static str,
-    /// A sentence the rule flags.
-    pub example: &'static str,
+mod info;
+
+pub(crate) use info::Needs;
+pub use info::{Category, DataFile, Explanation, RuleInfo};
+
+/// Declares the rules: for each check (a function that reports the findings
+/// of its rules), the rules it reports, as `Variant = declaration`. The
+/// order is that of [`RULES`] (`jiaodui rules`) and the order in which the
+/// checks run; a check runs only when one of its rules is on.
+///
+/// Generates the [`Rule`] enum (an index into [`RULES`]), [`RULES`] and
+/// [`run_checks`].
+macro_rules! registry {
+    ($( $check:path => [ $( $variant:ident = $decl:path ),+ $(,)? ] ),+ $(,)?) => {
+        /// Index of a rule in [`RULES`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum Rule {
+            $( $( $variant, )+ )+
+        }
+
+        /// Every rule, in registration order.
+        pub(crate) const RULES: &[RuleInfo] = &[ $( $( $decl, )+ )+ ];
+
+        /// Runs every check that has a rule on, in registration order.
+        pub(crate) fn run_checks(cx: &Context<'_>, sink: &mut Sink<'_>) {
+            $(
+                if [$( Rule::$variant ),+].iter().any(|&r| sink.enabled(r)) {
+                    $check(cx, sink);
+                }
+            )+
+        }
+    };
 }
 
-/// Every rule, in registration order.
-pub(crate) const RULES: &[RuleInfo] = &[
-    typo::WORD,
-    confusable::CONFUSABLE,
-    idiom::NEAR_MISS,
-    formulation::NEAR_MISS,
-    name::LEADER,
-    political::TERM,
-    agency::RENAMED,
-    secrecy::MARKING,
-    sensitive::WORD,
-    hygiene::chars::KANGXI,
-    hygiene::chars::COMPAT,
-    hygiene::chars::INVISIBLE,
-    hygiene::chars::HOMOGLYPH,
-    hygiene::encoding::MOJIBAKE,
-    hygiene::script::MIXED,
-    hygiene::punct::HALF_WIDTH,
-    hygiene::punct::DOUBLED,
-    hygiene::punct::UNPAIRED,
-    hygiene::punct::ELLIPSIS,
-    hygiene::punct::DASH,
-    hygiene::punct::DUNHAO,
-    hygiene::number::IMPOSSIBLE_DATE,
-    hygiene::number::WEEKDAY,
-    hygiene::number::JIEZHI,
-    hygiene::number::ZERO,
-    hygiene::repeat::CHAR,
-    hygiene::repeat::WORD,
-    hygiene::privacy::ID_CARD,
-    hygiene::privacy::MOBILE,
-    hygiene::privacy::BANK_CARD,
-];
-
-/// Index of a rule in [`RULES`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Rule {
-    TypoWord = 0,
-    TypoConfusable = 1,
-    IdiomNearMiss = 2,
-    FormulationNearMiss,
-    NameLeader,
-    PoliticalTerm,
-    AgencyRenamed,
-    SecrecyMarking,
-    SensitiveWord,
-    CharKangxi,
-    CharCompat,
-    CharInvisible,
-    CharHomoglyph,
-    EncodingMojibake,
-    ScriptMixed,
-    PunctHalfWidth,
-    PunctDoubled,
-    PunctUnpaired,
-    PunctEllipsis,
-    PunctDash,
-    PunctDunhao,
-    NumberImpossibleDate,
-    NumberWeekday,
-    NumberJiezhi,
-    NumberZero,
-    RepeatChar,
-    RepeatWord,
-    PrivacyIdCard,
-    PrivacyMobile,
-    PrivacyBankCard,
+registry! {
+    spelling::run => [
+        TypoWord = typo::WORD,
+        TypoConfusable = confusable::CONFUSABLE,
+        IdiomNearMiss = idiom::NEAR_MISS,
+        FormulationNearMiss = formulation::NEAR_MISS,
+        NameLeader = name::LEADER,
+        PoliticalTerm = political::TERM,
+        AgencyRenamed = agency::RENAMED,
+    ],
+    secrecy::check => [SecrecyMarking = secrecy::MARKING],
+    sensitive::check => [SensitiveWord = sensitive::WORD],
+    hygiene::chars::check => [
+        CharKangxi = hygiene::chars::KANGXI,
+        CharCompat = hygiene::chars::COMPAT,
+        CharInvisible = hygiene::chars::INVISIBLE,
+        CharHomoglyph = hygiene::chars::HOMOGLYPH,
+    ],
+    hygiene::encoding::check => [EncodingMojibake = hygiene::encoding::MOJIBAKE],
+    hygiene::script::check => [ScriptMixed = hygiene::script::MIXED],
+    hygiene::punct::check => [
+        PunctHalfWidth = hygiene::punct::HALF_WIDTH,
+        PunctDoubled = hygiene::punct::DOUBLED,
+        PunctUnpaired = hygiene::punct::UNPAIRED,
+        PunctEllipsis = hygiene::punct::ELLIPSIS,
+        PunctDash = hygiene::punct::DASH,
+        PunctDunhao = hygiene::punct::DUNHAO,
+    ],
+    hygiene::number::check => [
+        NumberImpossibleDate = hygiene::number::IMPOSSIBLE_DATE,
+        NumberWeekday = hygiene::number::WEEKDAY,
+        NumberJiezhi = hygiene::number::JIEZHI,
+        NumberZero = hygiene::number::ZERO,
+    ],
+    hygiene::repeat::check => [
+        RepeatChar = hygiene::repeat::CHAR,
+        RepeatWord = hygiene::repeat::WORD,
+    ],
+    hygiene::privacy::check => [
+        PrivacyIdCard = hygiene::privacy::ID_CARD,
+        PrivacyMobile = hygiene::privacy::MOBILE,
+        PrivacyBankCard = hygiene::privacy::BANK_CARD,
+    ],
 }
 
 impl Rule {
     pub(crate) fn info(self) -> &'static RuleInfo {
         &RULES[self as usize]
+    }
+}
+
+/// What the checks read while a text is checked: the engine, the user's
+/// data, and what the shared scan and pass found.
+pub(crate) struct Context<'a> {
+    pub(crate) engine: &'a Engine,
+    pub(crate) text: &'a str,
+    /// The language model of `typo.confusable`.
+    pub(crate) lm: &'a LanguageModel,
+    /// The user's sensitive-word lists.
+    pub(crate) words: Option<&'a WordLists>,
+    /// The automaton hits, filed by the rule that takes their kind.
+    pub(crate) scan: &'a Hits,
+    /// The shared pass over the characters.
+    pub(crate) pass: &'a hygiene::Pass,
+}
+
+impl Context<'_> {
+    /// The scan's hits of the kinds that `rule` takes.
+    pub(crate) fn hits(&self, rule: Rule) -> &[Hit] {
+        self.scan.of(rule as usize)
     }
 }
 
@@ -139,15 +161,77 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// A finding as a rule reports it, before the sink adds its rule id,
+/// severity and the text found.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Finding {
+    pub(crate) span: Range<usize>,
+    pub(crate) message: String,
+    pub(crate) suggestions: Vec<String>,
+    /// The severity the entry behind the finding carries, if any (a
+    /// severity configured for the rule wins over it).
+    pub(crate) severity: Option<Severity>,
+    /// The dictionary line behind the finding, if any.
+    pub(crate) origin: Option<Origin>,
+}
+
+impl Finding {
+    pub(crate) fn new(span: Range<usize>, message: String, suggestions: Vec<String>) -> Finding {
+        Finding {
+            span,
+            message,
+            suggestions,
+            severity: None,
+            origin: None,
+        }
+    }
+
+    /// The same with the severity of its entry.
+    pub(crate) fn at(mut self, severity: Severity) -> Finding {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// The same with the line of the data behind it.
+    pub(crate) fn from(mut self, origin: Option<Origin>) -> Finding {
+        self.origin = origin;
+        self
+    }
+}
+
+/// Whether a rule is on, and at which severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// The rule is off.
+    Off,
+    /// On at its default severity; an entry of its data that carries a
+    /// severity of its own (a political term, a listed word) keeps it.
+    Default(Severity),
+    /// On at a severity the user configured, which every finding takes,
+    /// whatever its entry says.
+    Configured(Severity),
+}
+
+impl Level {
+    /// The severity of a finding whose entry says `own` (if anything).
+    fn severity(self, own: Option<Severity>) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Default(s) => Some(own.unwrap_or(s)),
+            Level::Configured(s) => Some(s),
+        }
+    }
+}
+
 /// Where the rules put their findings while a text is checked.
 pub(crate) struct Sink<'a> {
     pub(crate) text: &'a str,
-    levels: &'a [Option<Severity>],
+    levels: &'a [Level],
     pub(crate) out: Vec<Diagnostic>,
 }
 
 impl<'a> Sink<'a> {
-    pub(crate) fn new(text: &'a str, levels: &'a [Option<Severity>]) -> Sink<'a> {
+    pub(crate) fn new(text: &'a str, levels: &'a [Level]) -> Sink<'a> {
         Sink {
             text,
             levels,
@@ -157,7 +241,7 @@ impl<'a> Sink<'a> {
 
     /// Whether the rule is on.
     pub(crate) fn enabled(&self, rule: Rule) -> bool {
-        self.levels[rule as usize].is_some()
+        self.levels[rule as usize] != Level::Off
     }
 
     /// Records a finding of `rule` at byte range `span` of the text.
@@ -165,21 +249,13 @@ impl<'a> Sink<'a> {
         self.emit_with_fix(rule, span, message, suggestions, None);
     }
 
-    /// Records a finding at the given severity (an entry's own), unless the
-    /// rule is off.
-    pub(crate) fn emit_at(
-        &mut self,
-        rule: Rule,
-        severity: Severity,
-        span: std::ops::Range<usize>,
-        message: String,
-        suggestions: Vec<String>,
-    ) {
+    /// Records a finding (with the severity and origin of its entry, if
+    /// any); whether it was recorded (the
+    /// rule is on and the span is one of the text's).
+    pub(crate) fn report(&mut self, rule: Rule, f: Finding) -> bool {
         let before = self.out.len();
-        self.emit(rule, span, message, suggestions);
-        if let Some(d) = self.out.get_mut(before) {
-            d.severity = severity;
-        }
+        self.push(rule, f.severity, f.span, f.message, f.suggestions, None, f.origin);
+        self.out.len() > before
     }
 
     /// Records a finding with a certain automatic fix (`fix` replaces the
@@ -192,7 +268,21 @@ impl<'a> Sink<'a> {
         suggestions: Vec<String>,
         fix: Option<String>,
     ) {
-        let Some(severity) = self.levels[rule as usize] else {
+        self.push(rule, None, span, message, suggestions, fix, None);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        rule: Rule,
+        own: Option<Severity>,
+        span: std::ops::Range<usize>,
+        message: String,
+        suggestions: Vec<String>,
+        fix: Option<String>,
+        origin: Option<Origin>,
+    ) {
+        let Some(severity) = self.levels[rule as usize].severity(own) else {
             return;
         };
         let Some(found) = self.text.get(span.clone()) else {
@@ -206,6 +296,7 @@ impl<'a> Sink<'a> {
             message,
             suggestions,
             fix,
+            origin,
         });
     }
 }
@@ -216,36 +307,6 @@ mod tests {
 
     #[test]
     fn registry_is_consistent() {
-        assert_eq!(Rule::TypoWord.info().id, "typo.word");
-        assert_eq!(Rule::TypoConfusable.info().id, "typo.confusable");
-        assert_eq!(Rule::IdiomNearMiss.info().id, "idiom.near-miss");
-        assert_eq!(Rule::FormulationNearMiss.info().id, "formulation.near-miss");
-        assert_eq!(Rule::NameLeader.info().id, "name.leader");
-        assert_eq!(Rule::PoliticalTerm.info().id, "political.term");
-        assert_eq!(Rule::AgencyRenamed.info().id, "agency.renamed");
-        assert_eq!(Rule::SecrecyMarking.info().id, "secrecy.marking");
-        assert_eq!(Rule::SensitiveWord.info().id, "sensitive.word");
-        assert_eq!(Rule::CharKangxi.info().id, "char.kangxi");
-        assert_eq!(Rule::CharCompat.info().id, "char.compat");
-        assert_eq!(Rule::CharInvisible.info().id, "char.invisible");
-        assert_eq!(Rule::CharHomoglyph.info().id, "char.homoglyph");
-        assert_eq!(Rule::EncodingMojibake.info().id, "encoding.mojibake");
-        assert_eq!(Rule::ScriptMixed.info().id, "script.mixed");
-        assert_eq!(Rule::PunctHalfWidth.info().id, "punct.half-width");
-        assert_eq!(Rule::PunctDoubled.info().id, "punct.doubled");
-        assert_eq!(Rule::PunctUnpaired.info().id, "punct.unpaired");
-        assert_eq!(Rule::PunctEllipsis.info().id, "punct.ellipsis");
-        assert_eq!(Rule::PunctDash.info().id, "punct.dash");
-        assert_eq!(Rule::PunctDunhao.info().id, "punct.dunhao");
-        assert_eq!(Rule::NumberImpossibleDate.info().id, "number.impossible-date");
-        assert_eq!(Rule::NumberWeekday.info().id, "number.weekday");
-        assert_eq!(Rule::NumberJiezhi.info().id, "number.jiezhi");
-        assert_eq!(Rule::NumberZero.info().id, "number.zero");
-        assert_eq!(Rule::RepeatChar.info().id, "repeat.char");
-        assert_eq!(Rule::RepeatWord.info().id, "repeat.word");
-        assert_eq!(Rule::PrivacyIdCard.info().id, "privacy.id-card");
-        assert_eq!(Rule::PrivacyMobile.info().id, "privacy.mobile");
-        assert_eq!(Rule::PrivacyBankCard.info().id, "privacy.bank-card");
         let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -261,7 +322,8 @@ mod tests {
                     r.id
                 );
             }
-            assert!(!r.summary.is_empty() && !r.example.is_empty());
+            assert!(!r.summary.is_empty() && !r.example.is_empty() && !r.explanation.is_empty());
+            assert_eq!(r.family(), family);
         }
     }
 

@@ -14,13 +14,21 @@
 use crate::diagnostic::Severity;
 use crate::dict::confusables;
 use crate::engine::Engine;
-use crate::rules::{typo, Rule, RuleInfo, Sink};
+use crate::layout::Kind;
+use crate::rules::spelling::{Finding, SpellingRule};
+use crate::rules::{typo, Category, Context, Needs, Rule, RuleInfo};
 
 pub(crate) const LEADER: RuleInfo = RuleInfo {
     id: "name.leader",
+    category: Category::Serious,
     default_severity: Severity::Error,
     summary: "领导人或英模姓名写错",
     example: "习近乎总书记指出，要坚持人民至上。",
+    explanation: "对照 dictionaries/leaders.tsv（可用 leaders_file 整体替换），查找领导人、英模姓名中一个字被音近或形近字替换的写法（“习近乎”应为“习近平”）。能读作正确词语时不报；两字姓名须紧邻职务或称谓（同志、总理、主持等）才报。",
+    miswritten: true,
+    serious_from: None,
+    data: &["dictionaries/leaders.tsv", "dictionaries/shape-similar.tsv"],
+    needs: Needs::scan(&[Kind::Name, Kind::NameTail, Kind::NameHead]),
 };
 
 /// Titles and roles that make a two-character name certain.
@@ -87,21 +95,51 @@ pub(crate) fn changed_end(
     (!is_word).then_some(span)
 }
 
-/// Reports a misspelling of name `i` at `start..end`.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, i: u32, start: usize, end: usize) {
-    let Some(leader) = engine.leaders.get(i as usize) else {
-        return;
-    };
-    let found = &sink.text[start..end];
-    if found.chars().count() == 2 && !has_title(sink.text, start, end) {
-        return;
+/// `name.leader` in the spelling pipeline.
+pub(crate) struct Leader;
+
+impl SpellingRule for Leader {
+    const RULE: Rule = Rule::NameLeader;
+    /// A misspelling of name `.2` at `.0..end`.
+    type Candidate = (usize, usize, u32);
+
+    /// In the order the scan found them.
+    fn candidates(&self, cx: &Context<'_>) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        for &h in cx.hits(Self::RULE) {
+            let (s, e, i) = (h.start(), h.end(), h.payload());
+            match h.kind() {
+                Some(Kind::Name) => out.push((s, e, i)),
+                Some(k @ (Kind::NameTail | Kind::NameHead)) => {
+                    if let Some((s, e)) = changed_end(cx.engine, cx.text, i, s, e, k == Kind::NameTail) {
+                        out.push((s, e, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
-    if typo::word_reading(engine, sink.text, start, end).is_some() {
-        return;
+
+    fn span(&self, &(start, end, _): &(usize, usize, u32)) -> std::ops::Range<usize> {
+        start..end
     }
-    let mut message = format!("姓名疑似写错：“{found}”应为“{}”", leader.name);
-    if !leader.role.is_empty() {
-        message.push_str(&format!("（{}）", leader.role));
+
+    /// The misspelling unless a guard explains it.
+    fn score(&self, cx: &Context<'_>, &(start, end, i): &(usize, usize, u32)) -> Option<Finding> {
+        let engine = cx.engine;
+        let leader = engine.leaders.get(i as usize)?;
+        let found = &cx.text[start..end];
+        if found.chars().count() == 2 && !has_title(cx.text, start, end) {
+            return None;
+        }
+        if typo::word_reading(engine, cx.text, start, end).is_some() {
+            return None;
+        }
+        let mut message = format!("姓名疑似写错：“{found}”应为“{}”", leader.name);
+        if !leader.role.is_empty() {
+            message.push_str(&format!("（{}）", leader.role));
+        }
+        Some(Finding::new(start..end, message, vec![leader.name.clone()]).from(Some(leader.origin.clone())))
     }
-    sink.emit(Rule::NameLeader, start..end, message, vec![leader.name.clone()]);
 }

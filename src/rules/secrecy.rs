@@ -7,13 +7,24 @@
 //! of the marking counts.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::layout::Kind;
+use crate::rules::hygiene::SHORT_LINE;
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const MARKING: RuleInfo = RuleInfo {
     id: "secrecy.marking",
+    category: Category::Serious,
     default_severity: Severity::Error,
     summary: "密级标志或保密提示不得出现在公开发布的内容中",
     example: "机密★1年\n关于做好有关工作的通知",
+    explanation: "查找不得出现在公开内容中的密级标志和保密提示：“绝密★”“机密★1年”“密级：机密”，以及整行只是“涉密”“内部资料 注意保存”之类字样的行。正文中的“保守秘密”“涉密人员管理”等普通说法不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs {
+        pass: true,
+        ..Needs::scan(&[Kind::SecrecyStar, Kind::SecrecyLevel])
+    },
 };
 
 const LEVELS: &[&str] = &["绝密", "机密", "秘密"];
@@ -49,12 +60,16 @@ fn emit(sink: &mut Sink<'_>, start: usize, end: usize) {
     sink.emit(Rule::SecrecyMarking, start..end, message, Vec::new());
 }
 
-/// Checks the whole text.
-/// `marks`: where the engine's scan found a star (`true`) or 密级.
-pub(crate) fn check(sink: &mut Sink<'_>, marks: &[(usize, bool)]) {
+/// Checks the whole text, from where the scan found a star or 密级.
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     if !sink.enabled(Rule::SecrecyMarking) {
         return;
     }
+    let marks: Vec<(usize, bool)> = cx
+        .hits(Rule::SecrecyMarking)
+        .iter()
+        .map(|h| (h.start(), h.kind() == Some(Kind::SecrecyStar)))
+        .collect();
     let text = sink.text;
     let mut found: Vec<(usize, usize)> = Vec::new();
     // 绝密★, 机密 ★ 10年, 秘密★长期.
@@ -83,13 +98,11 @@ pub(crate) fn check(sink: &mut Sink<'_>, marks: &[(usize, bool)]) {
             found.push((at, at + "密级".len() + skip + level.len()));
         }
     }
-    // A line that is a marking.
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        // A marking line is short; most lines are skipped without a copy.
-        if content.len() > 64 || !(content.contains('密') || content.contains("内部") || content.contains("保")) {
-            offset += line.len();
+    // A line that is a marking: a short one, which the shared pass found.
+    for &(offset, end) in &cx.pass.short_lines {
+        let content = text[offset..end].trim_end_matches('\r');
+        if content.len() > SHORT_LINE || !(content.contains('密') || content.contains("内部") || content.contains("保"))
+        {
             continue;
         }
         let squeezed = squeeze(content);
@@ -101,7 +114,6 @@ pub(crate) fn check(sink: &mut Sink<'_>, marks: &[(usize, bool)]) {
                 found.push((start, end));
             }
         }
-        offset += line.len();
     }
     found.sort_unstable();
     found.dedup();

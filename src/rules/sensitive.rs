@@ -18,15 +18,28 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 use crate::diagnostic::Severity;
 use crate::error::{Error, ErrorKind};
 use crate::rules::hygiene::{chars, script};
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Finding, Needs, Rule, RuleInfo, Sink};
 use crate::tsv;
 
 pub(crate) const WORD: RuleInfo = RuleInfo {
     id: "sensitive.word",
+    category: Category::Policy,
     default_severity: Severity::Error,
     summary: "用户词表中的敏感词（可识别全半角、大小写、繁简、插入符号等变形）",
     example: "网上賭 博平台（词表列有“赌博”时）",
+    explanation: "查找用户词表（word_list、word_list_file，每行：词<TAB>类别<TAB>严重程度<TAB>替换词）中的词，识别全半角、大小写、繁简、部首字和字间插入的空格、符号、表情等变形，报告原文中的整段。没有用户词表时本规则不报任何内容；含有词表词的专名可加入允许列表（allow）。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::NONE,
 };
+
+/// Reports the words of the user's lists, if any.
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    if let Some(words) = cx.words {
+        words.check(sink);
+    }
+}
 
 /// Noise characters allowed between two characters of a word by default.
 pub(crate) const DEFAULT_MAX_GAP: usize = 3;
@@ -76,6 +89,8 @@ fn norm(table: &[u32], c: char) -> u32 {
 }
 
 struct Entry {
+    /// The list and line of the entry.
+    origin: crate::diagnostic::Origin,
     word: String,
     category: String,
     severity: Option<Severity>,
@@ -96,6 +111,7 @@ impl WordLists {
         let mut entries: Vec<Entry> = Vec::new();
         let mut patterns: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
         for (name, text) in lists {
+            let source: std::sync::Arc<str> = name.as_str().into();
             let words = tsv::parse_word_list(text).map_err(|e| {
                 Error::new(ErrorKind::Dictionary {
                     source: name.clone(),
@@ -122,6 +138,7 @@ impl WordLists {
                 let id = entries.len() as u32;
                 patterns.insert(normalized, id);
                 entries.push(Entry {
+                    origin: crate::diagnostic::Origin::new(source.clone(), w.line),
                     word: w.word.to_string(),
                     category: w.category.to_string(),
                     severity: w.severity.and_then(|s| s.parse().ok()),
@@ -207,10 +224,9 @@ impl WordLists {
                 message.push_str(&format!("，建议改为“{r}”"));
             }
             let suggestions = entry.replacement.iter().cloned().collect();
-            match entry.severity {
-                Some(sev) => sink.emit_at(Rule::SensitiveWord, sev, s..e, message, suggestions),
-                None => sink.emit(Rule::SensitiveWord, s..e, message, suggestions),
-            }
+            let mut f = Finding::new(s..e, message, suggestions).from(Some(entry.origin.clone()));
+            f.severity = entry.severity;
+            sink.report(Rule::SensitiveWord, f);
         }
     }
 }

@@ -9,13 +9,21 @@
 
 use crate::diagnostic::Severity;
 use crate::engine::Engine;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::layout::Kind;
+use crate::rules::spelling::{Finding, SpellingRule};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo};
 
 pub(crate) const WORD: RuleInfo = RuleInfo {
     id: "typo.word",
+    category: Category::Spelling,
     default_severity: Severity::Error,
     summary: "常见错别字：词典所列的错误写法",
     example: "请及时按装安全补丁。",
+    explanation: "查找词典所列的错误写法（内置 dictionaries/typo.tsv 与用户词典），如“按装”应为“安装”。错误写法的字恰好跨在两个正确词语之间时（“发布署名”中的“布署”）不报；用户词典中的同一写法优先于内置词典。专名等误报可加入允许列表（allow）。",
+    miswritten: true,
+    serious_from: None,
+    data: &["dictionaries/typo.tsv", "jieba-rs/src/data/dict.txt", "dictionaries/words.tsv"],
+    needs: Needs::scan(&[Kind::Typo]),
 };
 
 /// How far, in characters, the guard looks either side of a match for a word
@@ -119,20 +127,42 @@ fn message(wrong: &str, correct: &str, note: &str) -> String {
     msg
 }
 
-/// Reports a hit of typo dictionary `dict` at `start..end`.
-pub(crate) fn check_word(engine: &Engine, sink: &mut Sink<'_>, dict: u16, start: usize, end: usize) {
-    if !sink.enabled(Rule::TypoWord) {
-        return;
+/// `typo.word` in the spelling pipeline.
+pub(crate) struct Word;
+
+impl SpellingRule for Word {
+    const RULE: Rule = Rule::TypoWord;
+    /// A hit of typo dictionary `.2` at `.0..end`.
+    type Candidate = (usize, usize, usize);
+
+    fn candidates(&self, cx: &Context<'_>) -> Vec<(usize, usize, usize)> {
+        let mut out: Vec<(usize, usize, usize)> = cx
+            .hits(Self::RULE)
+            .iter()
+            .map(|h| (h.start(), h.end(), h.payload() as usize))
+            // A built-in wrong form that a user dictionary lists is the user's.
+            .filter(|&(s, e, dict)| dict != 0 || !cx.engine.overridden(&cx.text[s..e]))
+            .collect();
+        // Of overlapping ones, the longest, then the leftmost.
+        out.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        out
     }
-    let wrong = &sink.text[start..end];
-    let Some((correct, note)) = engine.typos.get(usize::from(dict)).and_then(|d| d.get(wrong)) else {
-        return;
-    };
-    if correct_reading(engine, sink.text, start, end).is_some() {
-        return;
+
+    fn span(&self, &(start, end, _): &(usize, usize, usize)) -> std::ops::Range<usize> {
+        start..end
     }
-    let suggestions = correct.split('|').map(str::to_string).collect();
-    sink.emit(Rule::TypoWord, start..end, message(wrong, correct, note), suggestions);
+
+    fn score(&self, cx: &Context<'_>, &(start, end, dict): &(usize, usize, usize)) -> Option<Finding> {
+        let engine = cx.engine;
+        let wrong = &cx.text[start..end];
+        let typos = engine.typos.get(dict)?;
+        let (correct, note) = typos.get(wrong)?;
+        if correct_reading(engine, cx.text, start, end).is_some() {
+            return None;
+        }
+        let suggestions = correct.split('|').map(str::to_string).collect();
+        Some(Finding::new(start..end, message(wrong, correct, note), suggestions).from(typos.origin(wrong)))
+    }
 }
 
 #[cfg(test)]

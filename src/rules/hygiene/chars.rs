@@ -14,35 +14,58 @@
 //!   standing for 〇 in a number written in Chinese numerals (二0二三年).
 use super::{char_before, tables};
 use crate::diagnostic::Severity;
-use crate::engine::Engine;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const KANGXI: RuleInfo = RuleInfo {
     id: "char.kangxi",
+    category: Category::Hygiene,
     default_severity: Severity::Error,
     summary: "康熙部首或部首补充字符冒充常用汉字（多见于从PDF复制的文字）",
     example: "二⽉一⽇召开会议。",
+    explanation: "查找冒充常用汉字的康熙部首（U+2F00–U+2FD5）和部首补充字符（U+2E80–U+2EF3），多见于从PDF复制的文字（“⽉”冒充“月”）。可自动修复为对应的统一汉字。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const COMPAT: RuleInfo = RuleInfo {
     id: "char.compat",
+    category: Category::Hygiene,
     default_severity: Severity::Error,
     summary: "CJK兼容汉字冒充统一汉字",
     example: "\u{f98e}度工作总结",
+    explanation: "查找有规范分解的CJK兼容汉字（U+F900–U+FAFF、U+2F800–U+2FA1F）：外观与统一汉字相同而编码不同，影响检索和比对。可自动修复为对应的统一汉字；该区中本身是统一汉字的12个字不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const INVISIBLE: RuleInfo = RuleInfo {
     id: "char.invisible",
+    category: Category::Hygiene,
     default_severity: Severity::Error,
     summary: "文中夹有零宽字符等不可见字符",
     example: "通\u{200b}知",
+    explanation: "查找零宽空格、零宽不换行空格、软连字符、文中的字节顺序标记等不可见字符；零宽连接符、零宽非连接符在需要它们的文字或表情符号旁不报。可自动修复（删除）。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const HOMOGLYPH: RuleInfo = RuleInfo {
     id: "char.homoglyph",
+    category: Category::Hygiene,
     default_severity: Severity::Error,
     summary: "中文数字中混入形似的字母或阿拉伯数字",
     example: "二0二三年工作报告",
+    explanation: "查找用中文数字书写的数中混入的形似字母或阿拉伯数字（“二0二三年”中的“0”应为“〇”）。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 fn lookup(table: &[(char, char)], c: char) -> Option<char> {
@@ -96,7 +119,8 @@ fn name_of(c: char) -> &'static str {
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`).
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let spots = &cx.pass.spots[..];
     let kangxi = sink.enabled(Rule::CharKangxi);
     let compat_on = sink.enabled(Rule::CharCompat);
     let invisible = sink.enabled(Rule::CharInvisible);

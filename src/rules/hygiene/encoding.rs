@@ -16,13 +16,19 @@
 //!   rare characters (擘(bò)画) are deliberate and left alone.
 use crate::diagnostic::Severity;
 use crate::engine::Engine;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const MOJIBAKE: RuleInfo = RuleInfo {
     id: "encoding.mojibake",
+    category: Category::Hygiene,
     default_severity: Severity::Error,
     summary: "乱码：替换字符、锟斤拷、编码错误或拼音注音残留",
     example: "系统显示锟斤拷。",
+    explanation: "查找乱码：替换字符“�”，“锟斤拷”“烫烫烫”等编码错误的痕迹，UTF-8 被当作 GBK 或 Latin-1 读出的字符串，以及注音转换失败留下的拼音（“數(shù)”）。生僻字后有意加注的拼音不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 /// A character annotated with pinyin is common (the annotation is a
@@ -235,7 +241,8 @@ fn push_finding(
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); every trigger is among them.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let (engine, spots) = (cx.engine, &cx.pass.spots[..]);
     if !sink.enabled(Rule::EncodingMojibake) {
         return;
     }
@@ -366,7 +373,7 @@ fn check_char(
 /// leave it.
 fn annotation_fix(engine: &Engine, text: &str, i: usize, p: Option<char>) -> Option<bool> {
     let p = p?;
-    if super::is_han(p) {
+    if super::is_han_or_zero(p) {
         if super::script::traditional(p).is_some() {
             return Some(true);
         }

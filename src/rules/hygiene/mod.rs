@@ -6,8 +6,6 @@
 //! characters cheaply; none allocates per character.
 
 use crate::dict;
-use crate::engine::Engine;
-use crate::rules::{Rule, Sink};
 
 pub(crate) mod chars;
 pub(crate) mod encoding;
@@ -18,45 +16,9 @@ pub(crate) mod repeat;
 pub(crate) mod script;
 mod tables;
 
-/// Runs every hygiene rule over the text, with what the shared pass found.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, pass: &Pass) {
-    chars::check(engine, sink, &pass.spots);
-    encoding::check(engine, sink, &pass.spots);
-    script::check(sink, &pass.mixed_lines);
-    punct::check(engine, sink, &pass.spots);
-    number::check(engine, sink, &pass.spots);
-    repeat::check(engine, sink, &pass.repeats);
-    privacy::check(engine, sink, &pass.spots);
-}
-
-/// The rules of this module.
-const HYGIENE_RULES: [Rule; 21] = [
-    Rule::CharKangxi,
-    Rule::CharCompat,
-    Rule::CharInvisible,
-    Rule::CharHomoglyph,
-    Rule::EncodingMojibake,
-    Rule::ScriptMixed,
-    Rule::PunctHalfWidth,
-    Rule::PunctDoubled,
-    Rule::PunctUnpaired,
-    Rule::PunctEllipsis,
-    Rule::PunctDash,
-    Rule::PunctDunhao,
-    Rule::NumberImpossibleDate,
-    Rule::NumberWeekday,
-    Rule::NumberJiezhi,
-    Rule::NumberZero,
-    Rule::RepeatChar,
-    Rule::RepeatWord,
-    Rule::PrivacyIdCard,
-    Rule::PrivacyMobile,
-    Rule::PrivacyBankCard,
-];
-
-/// One pass over the text for the rules above and for `typo.confusable`:
-/// where each of them needs to look, so that none of them walks the whole
-/// text again.
+/// One pass over the text for the rules whose declaration needs it (the
+/// hygiene rules) and for `typo.confusable`'s orphans: where each of them
+/// needs to look, so that none of them walks the whole text again.
 pub(crate) struct Pass {
     /// Byte offsets of the characters that some rule may care about: every
     /// character except ASCII letters (other than `O` and `o`), spaces and
@@ -75,7 +37,27 @@ pub(crate) struct Pass {
     /// (`dict::standalone`) and form an in-word bigram (`dict::in_word`)
     /// with neither neighbour.
     pub(crate) orphans: Vec<usize>,
+    /// The lines of at most [`SHORT_LINE`] bytes (and those that end with
+    /// `\r`), without their `\n`: where `secrecy.marking` looks for a line
+    /// that is only a marking.
+    pub(crate) short_lines: Vec<(usize, usize)>,
 }
+
+/// What the pass collects (see [`Pass::new`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Wanted {
+    /// Where the hygiene rules look (spots, repeats).
+    pub(crate) spots: bool,
+    /// The orphans of `typo.confusable`.
+    pub(crate) orphans: bool,
+    /// The lines of `script.mixed`.
+    pub(crate) mixed_lines: bool,
+    /// The short lines of `secrecy.marking`.
+    pub(crate) short_lines: bool,
+}
+
+/// The longest line, in bytes, that [`Pass::short_lines`] keeps.
+pub(crate) const SHORT_LINE: usize = 64;
 
 /// What the pass needs to find orphans: the previous Han character of the
 /// run, and the previous one if it is still an orphan on its left.
@@ -169,20 +151,25 @@ fn push(spots: &mut Vec<u32>, i: usize) {
 }
 
 impl Pass {
-    /// The pass over `text` for the rules that `sink` has on; `orphans_on`:
-    /// find the orphans for `typo.confusable`. Nothing when none of them is
-    /// on.
-    pub(crate) fn new(text: &str, sink: &Sink<'_>, orphans_on: bool) -> Pass {
-        let script_on = sink.enabled(Rule::ScriptMixed);
-        let hygiene_on = HYGIENE_RULES.iter().any(|&r| sink.enabled(r));
-        if !(hygiene_on || orphans_on) {
+    /// The pass over `text`, collecting what is `wanted`; nothing when
+    /// nothing is.
+    pub(crate) fn new(text: &str, wanted: Wanted) -> Pass {
+        let orphans_on = wanted.orphans;
+        if !(wanted.spots || wanted.orphans || wanted.mixed_lines || wanted.short_lines) {
             return Pass {
                 spots: Vec::new(),
                 mixed_lines: Vec::new(),
                 repeats: Vec::new(),
                 orphans: Vec::new(),
+                short_lines: Vec::new(),
             };
         }
+        let script_on = wanted.mixed_lines;
+        let mut short = ShortLines {
+            on: wanted.short_lines,
+            start: 0,
+            lines: Vec::new(),
+        };
         let bytes = text.as_bytes();
         let mut spots = Vec::with_capacity(text.len() / 16);
         let mut lines = script::Lines::new(script_on);
@@ -203,6 +190,7 @@ impl Pass {
                 orphans.other();
                 if b == b'\n' {
                     lines.end_line(i);
+                    short.end_line(bytes, i);
                 }
                 let letter = b.is_ascii_alphabetic() && b != b'O' && b != b'o';
                 if !(letter || b == b' ') {
@@ -273,19 +261,38 @@ impl Pass {
                 orphans.other();
                 orphans.found
             },
+            short_lines: {
+                short.end_line(bytes, text.len());
+                short.lines
+            },
         }
     }
 }
 
-/// A Han character (CJK unified ideographs, extensions, compatibility
-/// ideographs) or 〇.
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{323af}'
-        | '〇')
+/// The short lines of [`Pass::short_lines`], collected on the way.
+struct ShortLines {
+    on: bool,
+    start: usize,
+    lines: Vec<(usize, usize)>,
+}
+
+impl ShortLines {
+    /// A line ends at `i` (a `\n`, or the end of the text).
+    #[inline]
+    fn end_line(&mut self, bytes: &[u8], i: usize) {
+        if self.on && (i - self.start <= SHORT_LINE || (i > self.start && bytes[i - 1] == b'\r')) {
+            self.lines.push((self.start, i));
+        }
+        self.start = i + 1;
+    }
+}
+
+pub(crate) use crate::tsv::is_han;
+
+/// A Han character ([`is_han`]) or 〇: a character of Chinese text where
+/// the hygiene rules look at the context of a mark (二〇二三年 is Chinese).
+pub(crate) fn is_han_or_zero(c: char) -> bool {
+    is_han(c) || c == '〇'
 }
 
 /// The character just before byte `i`.
@@ -300,15 +307,13 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::{Category, RULES};
 
     #[test]
-    fn every_hygiene_rule_turns_the_pass_on() {
-        let listed: Vec<usize> = HYGIENE_RULES.iter().map(|&r| r as usize).collect();
-        let families = ["char", "encoding", "script", "punct", "number", "repeat", "privacy"];
-        for (k, info) in crate::rules::RULES.iter().enumerate() {
-            let family = info.id.split('.').next().unwrap_or("");
-            assert_eq!(families.contains(&family), listed.contains(&k), "{}", info.id);
+    fn every_hygiene_and_privacy_rule_turns_the_pass_on() {
+        for r in RULES {
+            let hygiene = r.category == Category::Hygiene || r.family() == "privacy";
+            assert_eq!(hygiene, r.needs.pass && r.needs.kinds.is_empty(), "{}", r.id);
         }
     }
 }

@@ -12,35 +12,60 @@
 //! * `number.zero`: 零 as a digit of a year in Chinese numerals (二零二三年):
 //!   fixed to 〇.
 use crate::diagnostic::Severity;
-use crate::engine::Engine;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const IMPOSSIBLE_DATE: RuleInfo = RuleInfo {
     id: "number.impossible-date",
+    category: Category::Hygiene,
     default_severity: Severity::Error,
     summary: "日期不存在",
     example: "2023年2月29日",
+    explanation:
+        "查找用阿拉伯数字书写的不存在的日期（“2023年2月29日”“6月31日”“13月”）。单独的“13月”“32日”可能是时长，不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const WEEKDAY: RuleInfo = RuleInfo {
     id: "number.weekday",
+    category: Category::Hygiene,
     default_severity: Severity::Error,
     summary: "星期与日期不符",
     example: "2023年7月5日（星期四）",
+    explanation:
+        "查找紧跟完整日期、与日期不符的星期（“2023年7月5日（星期四）”应为星期三），建议按原写法（星期、周、礼拜）给出。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const JIEZHI: RuleInfo = RuleInfo {
     id: "number.jiezhi",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "“截止”后直接跟时间，应为“截至”",
     example: "截止2023年6月底",
+    explanation: "查找“截止（到、至）”后直接跟时间点的写法（“截止2023年6月底”），应为“截至”。“截止日期”“报名截止”“6月30日截止”等正确用法不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const ZERO: RuleInfo = RuleInfo {
     id: "number.zero",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "年份中的“零”应为“〇”",
     example: "二零二三年",
+    explanation: "查找用中文数字书写的年份中的“零”（“二零二三年”），应为“〇”。可自动修复。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 /// What may follow 截止 to make it a point in time (besides digits and
@@ -172,7 +197,8 @@ pub(crate) const TRIGGER_CHARS: [char; 2] = ['截', '零'];
 
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); digits, 截 and 零 are among them.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let spots = &cx.pass.spots[..];
     let dates = sink.enabled(Rule::NumberImpossibleDate) || sink.enabled(Rule::NumberWeekday);
     let jiezhi = sink.enabled(Rule::NumberJiezhi);
     let zero = sink.enabled(Rule::NumberZero);

@@ -13,28 +13,45 @@
 //! * `privacy.bank-card`: 16–19 digits starting 3–6 that pass the Luhn check
 //!   and use at least four different digits (not an ID number) → masked.
 use crate::diagnostic::Severity;
-use crate::engine::Engine;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const ID_CARD: RuleInfo = RuleInfo {
     id: "privacy.id-card",
+    category: Category::Policy,
     default_severity: Severity::Error,
     summary: "公开文本中含完整身份证号码",
     example: "身份证号11010519491231002X",
+    explanation: "查找公开文本中完整的身份证号码（校验码和出生日期有效的18位号码），建议打码（保留前后四位）。网址、文件名中的数字和已打码的号码不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const MOBILE: RuleInfo = RuleInfo {
     id: "privacy.mobile",
+    category: Category::Policy,
     default_severity: Severity::Warning,
     summary: "公开文本中含完整手机号码",
     example: "联系电话13812345678",
+    explanation: "查找公开文本中完整的手机号码（13–19开头的11位数字），建议打码为“138****5678”形式；后跟计量单位（元、万、人等）的数字不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const BANK_CARD: RuleInfo = RuleInfo {
     id: "privacy.bank-card",
+    category: Category::Policy,
     default_severity: Severity::Warning,
     summary: "公开文本中含完整银行卡号",
     example: "卡号6222020200112233446",
+    explanation: "查找公开文本中完整的银行卡号（通过Luhn校验的16–19位数字），建议打码。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 /// Whether a resident ID number (18 ASCII bytes) is valid: birth date and
@@ -145,7 +162,8 @@ fn unit(c: char) -> bool {
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); digits are among them.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let spots = &cx.pass.spots[..];
     let id_on = sink.enabled(Rule::PrivacyIdCard);
     let mobile_on = sink.enabled(Rule::PrivacyMobile);
     let bank_on = sink.enabled(Rule::PrivacyBankCard);

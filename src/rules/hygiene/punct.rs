@@ -32,51 +32,87 @@
 //!   顿号 (GB/T 15834 4.5.3.5). Between quotations (”、“) the standard says
 //!   “通常不用”, but Party and government documents write it throughout, so
 //!   that case is not reported.
-use super::is_han;
+use super::is_han_or_zero;
 use crate::diagnostic::Severity;
-use crate::engine::Engine;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const HALF_WIDTH: RuleInfo = RuleInfo {
     id: "punct.half-width",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "中文之间使用了半角标点",
     example: "会议决定,明天开始。",
+    explanation: "查找中文之间或中文后的半角标点（, ; : ? ! 和括号），应使用全角标点（GB/T 15834-2011）。网址、电子邮件、代码、英文句子和数字（3.5、1,000、12:30）中的标点不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const DOUBLED: RuleInfo = RuleInfo {
     id: "punct.doubled",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "标点重复或冲突",
     example: "会议结束。。",
+    explanation: "查找重复或冲突的标点（“。。”“，，”“，。”）；“？！”“！！”等感叹用法不报。可自动修复为一个。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const UNPAIRED: RuleInfo = RuleInfo {
     id: "punct.unpaired",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "成对标点不配对或嵌套错误",
     example: "学习《决定精神。",
+    explanation: "按段查找不配对的成对标点（引号、括号、书名号）和交叉嵌套（“《”》）；跨两行内闭合、跨段的多段引文和截断的片段不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const ELLIPSIS: RuleInfo = RuleInfo {
     id: "punct.ellipsis",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "省略号写法不规范，应为“……”",
     example: "等等。。。",
+    explanation:
+        "查找中文文本中不规范的省略号（“。。。”“...”“......”或单个“…”），可自动修复为“……”。更长的点串（目录）不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const DASH: RuleInfo = RuleInfo {
     id: "punct.dash",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "破折号写法不规范，应为“——”",
     example: "改革的目标--实现高质量发展",
+    explanation: "查找中文文本中用两个连字符、全角减号、横线或制表线写成的破折号（“--”“－－”“――”“──”），可自动修复为“——”；中文之间前后有空格的单个连字符或破折号建议改为“——”。连接两个中文词的单个连接号（“中国-中亚”“北京—上海”）不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const DUNHAO: RuleInfo = RuleInfo {
     id: "punct.dunhao",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "并列书名号之间不用顿号",
     example: "学习《宪法》、《民法典》",
+    explanation: "查找并列书名号之间的顿号（“《宪法》、《民法典》”），按 GB/T 15834-2011 不用顿号，可自动修复（删除顿号）。并列引号之间的顿号在党政公文中普遍使用，不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 /// Chinese closing marks that may stand where a Han character would on the
@@ -96,16 +132,16 @@ fn is_cn_stop(c: char) -> bool {
 }
 
 fn left_ok(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_close(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_close(c))
 }
 
 fn right_ok(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_open(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_open(c))
 }
 
 /// Chinese context on one side: a Han character or a Chinese mark.
 fn chinese(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_open(c) || is_cn_close(c) || is_cn_stop(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_open(c) || is_cn_close(c) || is_cn_stop(c))
 }
 
 fn full_width(c: char) -> char {
@@ -159,7 +195,8 @@ struct On {
 /// Checks the whole text.
 /// `spots`: where the shared pass found characters other than letters and
 /// ordinary ideographs (`super::Pass`); every mark is among them.
-pub(crate) fn check(_engine: &Engine, sink: &mut Sink<'_>, spots: &[u32]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let spots = &cx.pass.spots[..];
     let on = On {
         half: sink.enabled(Rule::PunctHalfWidth),
         doubled: sink.enabled(Rule::PunctDoubled),
@@ -313,7 +350,7 @@ fn half_width_parens(sink: &mut Sink<'_>, i: usize, p: Option<char>) -> Option<u
                 break;
             }
             '(' | '\n' => return None,
-            _ => han |= is_han(c),
+            _ => han |= is_han_or_zero(c),
         }
     }
     let close = close?;
@@ -404,7 +441,7 @@ fn dot_run(sink: &mut Sink<'_>, i: usize, p: Option<char>) -> usize {
 }
 
 fn is_cn_stop_or_han(c: Option<char>) -> bool {
-    c.is_some_and(|c| is_han(c) || is_cn_stop(c))
+    c.is_some_and(|c| is_han_or_zero(c) || is_cn_stop(c))
 }
 
 /// A dash-like character at `i`. Returns the end of what was consumed.
@@ -428,8 +465,8 @@ fn dash(sink: &mut Sink<'_>, i: usize, c: char, p: Option<char>, n: Option<char>
         && matches!(c, '-' | '—')
         && p == Some(' ')
         && n == Some(' ')
-        && super::char_before(text, i - 1).is_some_and(is_han)
-        && super::char_at(text, end + 1).is_some_and(is_han)
+        && super::char_before(text, i - 1).is_some_and(is_han_or_zero)
+        && super::char_at(text, end + 1).is_some_and(is_han_or_zero)
     {
         sink.emit(
             Rule::PunctDash,

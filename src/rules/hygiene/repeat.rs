@@ -16,20 +16,33 @@
 use crate::diagnostic::Severity;
 use crate::engine::Engine;
 use crate::rules::typo::MIN_WORD_FREQ;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const CHAR: RuleInfo = RuleInfo {
     id: "repeat.char",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "字的误重复",
     example: "我们的的工作",
+    explanation:
+        "查找几乎从不重叠的虚词被误写两次（“的的”“是是”）。两字分属不同词（“目的的”“的的确确”）或属于AABB叠词时不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 pub(crate) const WORD: RuleInfo = RuleInfo {
     id: "repeat.word",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "词语误重复",
     example: "我们我们要努力",
+    explanation: "查找二至四字的词语紧接着重复（“我们我们”）。动词、形容词重叠（“研究研究”），数量短语（“一步一步”），拟声词、叠字词等正常重叠不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 /// A repeated word must be at least this frequent in the word list.
@@ -195,13 +208,14 @@ const REDUPLICATING: &[&str] = &[
 #[inline]
 pub(crate) fn in_run(c: char) -> bool {
     // Ideographs; 〇 is a numeral here, not part of a word.
-    c != '〇' && super::is_han(c)
+    super::is_han(c)
 }
 
 /// `candidates`: the offsets of the characters that equal one of the four
 /// before them in their run ([`in_run`]), found by the shared pass
 /// (`super::Pass`); nothing else can start a repetition.
-pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, candidates: &[usize]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let (engine, candidates) = (cx.engine, &cx.pass.repeats[..]);
     let chars_on = sink.enabled(Rule::RepeatChar);
     let words_on = sink.enabled(Rule::RepeatWord);
     if !(chars_on || words_on) {
@@ -267,7 +281,7 @@ pub(crate) fn check(engine: &Engine, sink: &mut Sink<'_>, candidates: &[usize]) 
 fn aabb(text: &str, a: usize, end: usize) -> bool {
     let mut after = text[end..].chars();
     let mut before = text[..a].chars().rev();
-    let pair = |x: Option<char>, y: Option<char>| x.is_some_and(|x| super::is_han(x) && Some(x) == y);
+    let pair = |x: Option<char>, y: Option<char>| x.is_some_and(|x| super::is_han_or_zero(x) && Some(x) == y);
     pair(after.next(), after.next()) || pair(before.next(), before.next())
 }
 
@@ -286,7 +300,7 @@ fn split_by_words(engine: &Engine, text: &str, a: usize, b: usize, end: usize) -
     let mut s = a;
     for _ in 0..3 {
         let Some(c) = super::char_before(text, s) else { break };
-        if !super::is_han(c) {
+        if !super::is_han_or_zero(c) {
             break;
         }
         s -= c.len_utf8();
@@ -334,7 +348,7 @@ fn word_repeat(engine: &Engine, text: &str, a: usize, m: usize, end: usize) -> O
     let mut s = a;
     for _ in 0..2 {
         let c = super::char_before(text, s)?;
-        if !super::is_han(c) {
+        if !super::is_han_or_zero(c) {
             return None;
         }
         s -= c.len_utf8();

@@ -16,13 +16,19 @@ use std::sync::OnceLock;
 
 use super::tables;
 use crate::diagnostic::Severity;
-use crate::rules::{Rule, RuleInfo, Sink};
+use crate::rules::{Category, Context, Needs, Rule, RuleInfo, Sink};
 
 pub(crate) const MIXED: RuleInfo = RuleInfo {
     id: "script.mixed",
+    category: Category::Hygiene,
     default_severity: Severity::Warning,
     summary: "简体文本中夹杂繁体字",
     example: "推进政務服务改革。",
+    explanation: "在简体文本的段落中查找繁体字（至少两个简体专用字、且不少于繁体专用字的段落才算简体文本），按连续的繁体字报告并给出简体。繁体段落不报。",
+    miswritten: false,
+    serious_from: None,
+    data: &[],
+    needs: Needs::PASS,
 };
 
 /// First code point covered by the bit sets.
@@ -140,7 +146,8 @@ impl Lines {
 }
 
 /// Reports the lines that the shared pass found mixed.
-pub(crate) fn check(sink: &mut Sink<'_>, mixed_lines: &[(usize, usize)]) {
+pub(crate) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mixed_lines = &cx.pass.mixed_lines[..];
     if !sink.enabled(Rule::ScriptMixed) {
         return;
     }
