@@ -113,13 +113,10 @@ pub fn kind_of(rule: &str) -> Kind {
 }
 
 /// Whether a finding is serious (严重表述错误): what fails an account at
-/// the quarterly inspection, as `jiaodui inspect` counts it.
+/// the quarterly inspection on its own, as the library declares it
+/// ([`jiaodui::RuleInfo::is_serious`]).
 pub fn is_serious(rule: &str, severity: Severity) -> bool {
-    match rule {
-        "formulation.near-miss" | "name.leader" | "agency.renamed" | "secrecy.marking" => true,
-        "political.term" => severity == Severity::Error,
-        _ => false,
-    }
+    jiaodui::rule(rule).is_some_and(|r| r.is_serious(severity))
 }
 
 /// The kind a finding is grouped under: [`SERIOUS`] for serious findings,
