@@ -12,7 +12,11 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
-use jiaodui::{Linter, Severity};
+use jiaodui::config::{Config, Grade, Grades};
+use jiaodui::{Document, Linter, Severity};
+use std::process::ExitCode;
+
+use crate::args::{InspectArgs, InspectFormat};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -159,45 +163,6 @@ fn links_in(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Thresholds of a grade: an account meets it when all hold.
-#[derive(Debug, Clone, Copy, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Grade {
-    /// Suspected typos per 10,000 characters, at most.
-    pub max_typos_per_10k: f64,
-    /// Longest stretch without an update, in days, at most.
-    pub max_gap_days: i64,
-    /// Reposts of authoritative sources, at least.
-    pub min_authoritative_reposts: usize,
-}
-
-/// The grades 好 and 较好 (below them: 一般).
-#[derive(Debug, Clone, Copy, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Grades {
-    /// 好.
-    pub good: Grade,
-    /// 较好.
-    pub fair: Grade,
-}
-
-impl Default for Grades {
-    fn default() -> Grades {
-        Grades {
-            good: Grade {
-                max_typos_per_10k: 1.0,
-                max_gap_days: 7,
-                min_authoritative_reposts: 3,
-            },
-            fair: Grade {
-                max_typos_per_10k: 3.0,
-                max_gap_days: 10,
-                min_authoritative_reposts: 1,
-            },
-        }
-    }
-}
-
 fn grade(a: &Account, g: &Grades) -> &'static str {
     let meets = |t: &Grade| {
         a.typos_per_10k <= t.max_typos_per_10k
@@ -318,7 +283,9 @@ fn check_post(linter: &Linter, post: Post, from: NaiveDate, to: NaiveDate) -> Op
     }
     let body = match (&post.text, &post.html) {
         (Some(t), _) => t.clone(),
-        (None, Some(h)) => crate::extract::html(h).map(|e| e.text).unwrap_or_default(),
+        (None, Some(h)) => Document::html(h.as_str())
+            .map(|d| d.plain_text().to_string())
+            .unwrap_or_default(),
         (None, None) => String::new(),
     };
     let text = format!("{}\n{}", post.title.as_deref().unwrap_or(""), body);
@@ -757,11 +724,6 @@ fn evidence<'a>(
     Ok(())
 }
 
-/// Parses a `YYYY-MM-DD` date.
-pub fn date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a date like 2023-06-30: {e}"))
-}
-
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -942,4 +904,73 @@ pub fn rectification(out: &mut impl Write, r: &Report, now: chrono::NaiveDateTim
         }
     }
     w.flush()
+}
+
+/// The command: the configuration's `[inspect]` settings under the command
+/// line's, the inspection, the report and the rectification list.
+pub fn command(args: InspectArgs) -> io::Result<ExitCode> {
+    let config = match (&args.config, args.no_config) {
+        (_, true) => Ok(None),
+        (Some(p), _) => Config::load(p).map(Some),
+        (None, false) => Config::discover("."),
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("jiaodui: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if args.to < args.from {
+        eprintln!("jiaodui: error: --to {} is before --from {}", args.to, args.from);
+        return Ok(ExitCode::from(2));
+    }
+    let settings = config.map(|c| c.inspect).unwrap_or_default();
+    let opts = Options {
+        posts: args.posts,
+        accounts: args.accounts,
+        from: args.from,
+        to: args.to,
+        authoritative: if !args.authoritative.is_empty() {
+            args.authoritative
+        } else if let Some(list) = settings.authoritative {
+            list
+        } else {
+            AUTHORITATIVE.iter().map(|s| s.to_string()).collect()
+        },
+        grades: settings.grades.unwrap_or_default(),
+        check_links: args.check_links.then(|| {
+            (
+                std::time::Duration::from_secs(args.link_timeout.max(1)),
+                args.link_concurrency,
+            )
+        }),
+    };
+    let mut errors = Vec::new();
+    let report = run(&Linter::new(), &opts, &mut errors)?;
+    for e in errors.iter().take(50) {
+        eprintln!("jiaodui: bad line: {e}");
+    }
+    if errors.len() > 50 {
+        eprintln!("jiaodui: … and {} more bad lines", errors.len() - 50);
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    match args.format {
+        InspectFormat::Md => markdown(&mut buf, &report)?,
+        InspectFormat::Html => html(&mut buf, &report)?,
+        InspectFormat::Json => {
+            serde_json::to_writer_pretty(&mut buf, &report)?;
+            buf.push(b'\n');
+        }
+    }
+    if let Some(path) = &args.rectification {
+        let mut csv_buf = Vec::new();
+        rectification(&mut csv_buf, &report, chrono::Local::now().naive_local())?;
+        std::fs::write(path, csv_buf)?;
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, &buf)?,
+        None => io::stdout().lock().write_all(&buf)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
