@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use jiaodui::{DocumentKind, Severity};
+use jiaodui::DocumentKind;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -195,24 +195,13 @@ pub enum FailOn {
     Never,
 }
 
-impl FailOn {
-    pub fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
-}
-
-impl From<jiaodui::config::FailOn> for FailOn {
-    fn from(f: jiaodui::config::FailOn) -> FailOn {
+impl From<FailOn> for jiaodui::config::FailOn {
+    fn from(f: FailOn) -> jiaodui::config::FailOn {
         match f {
-            jiaodui::config::FailOn::Error => FailOn::Error,
-            jiaodui::config::FailOn::Warning => FailOn::Warning,
-            jiaodui::config::FailOn::Info => FailOn::Info,
-            jiaodui::config::FailOn::Never => FailOn::Never,
+            FailOn::Error => jiaodui::config::FailOn::Error,
+            FailOn::Warning => jiaodui::config::FailOn::Warning,
+            FailOn::Info => jiaodui::config::FailOn::Info,
+            FailOn::Never => jiaodui::config::FailOn::Never,
         }
     }
 }

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use jiaodui::config::{Config, FileType};
+use jiaodui::config::{self, Config, FileType};
 use jiaodui::{DocumentKind, Linter, LinterBuilder};
 use rayon::prelude::*;
 
-use crate::args::{CheckArgs, Color, FailOn};
+use crate::args::{CheckArgs, Color};
 use crate::input::{self, Source};
 use crate::output::{self, Style, Totals};
 use crate::pipeline::{self, FileResult, Input, Mode, Settings};
@@ -32,12 +32,14 @@ impl Configs {
     }
 }
 
-/// An input with its configuration.
+/// An input with its configuration and linter.
 struct Planned {
     source: Source,
     config: Option<Arc<Config>>,
     name: String,
     kind: DocumentKind,
+    /// Its linter, in `linters`.
+    linter: usize,
 }
 
 /// The command line's options on top of a configuration's.
@@ -118,25 +120,28 @@ pub fn run(args: CheckArgs) -> io::Result<ExitCode> {
             config,
             name,
             kind,
+            linter: 0,
         });
     }
     // One linter per configuration and file type.
-    let key = |p: &Planned| {
-        (
+    let mut linters: Vec<Linter> = Vec::new();
+    let mut index: HashMap<(Option<PathBuf>, FileType), usize> = HashMap::new();
+    for p in &mut planned {
+        let key = (
             p.config.as_ref().and_then(|c| c.path().map(PathBuf::from)),
             FileType::from(p.kind),
-        )
-    };
-    let mut linters: HashMap<(Option<PathBuf>, FileType), Linter> = HashMap::new();
-    for p in &planned {
-        if let std::collections::hash_map::Entry::Vacant(e) = linters.entry(key(p)) {
-            match build_linter(&args, p.config.as_deref(), p.kind) {
+        );
+        p.linter = match index.get(&key) {
+            Some(&i) => i,
+            None => match build_linter(&args, p.config.as_deref(), p.kind) {
                 Ok(l) => {
-                    e.insert(l);
+                    linters.push(l);
+                    index.insert(key, linters.len() - 1);
+                    linters.len() - 1
                 }
                 Err(e) => return fatal(e),
-            }
-        }
+            },
+        };
     }
     if linters.is_empty() {
         // Nothing to check; still report a bad command-line dictionary.
@@ -176,13 +181,14 @@ pub fn run(args: CheckArgs) -> io::Result<ExitCode> {
         .map(|p| {
             let fail_on = args
                 .fail_on
-                .or_else(|| p.config.as_ref().and_then(|c| c.fail_on()).map(FailOn::from))
-                .unwrap_or(FailOn::Warning);
+                .map(config::FailOn::from)
+                .or_else(|| p.config.as_ref().and_then(|c| c.fail_on()))
+                .unwrap_or(config::FailOn::Warning);
             let input = Input {
                 source: &p.source,
                 name: p.name.clone(),
                 kind: p.kind,
-                linter: &linters[&key(p)],
+                linter: &linters[p.linter],
                 threshold: fail_on.threshold(),
             };
             let r = pipeline::process(&input, settings);
@@ -195,14 +201,13 @@ pub fn run(args: CheckArgs) -> io::Result<ExitCode> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    collate(results, &args, settings, planned.len(), !errors.is_empty())
+    collate(results, settings, planned.len(), !errors.is_empty())
 }
 
 /// Writes the results in input order, ends the output, and gives the exit
 /// status: 2 on any error, else 1 when a finding fails the run.
 fn collate(
     results: Vec<FileResult>,
-    args: &CheckArgs,
     settings: Settings,
     files_checked: usize,
     mut had_error: bool,
@@ -233,7 +238,7 @@ fn collate(
         records.extend(r.records);
     }
     output::finish(settings.format, &mut out, &records, &totals)?;
-    if args.fix && fixed > 0 {
+    if settings.mode == Mode::Fix && fixed > 0 {
         eprintln!("jiaodui: fixed {fixed} files");
     }
     out.flush()?;

@@ -317,12 +317,13 @@ impl Document {
         })
     }
 
-    /// A document of `kind` from its source text (for .docx, the bytes of
-    /// the string are read as the file).
+    /// A document of a text kind from its source text, e.g. for an editor
+    /// that sends the text and its language.
     ///
     /// # Errors
-    /// As [`Document::html`] and [`Document::docx`]; a kind whose cargo
-    /// feature is off.
+    /// As [`Document::html`]; a kind whose cargo feature is off; .docx,
+    /// which is not text (read it with [`Document::docx`] or
+    /// [`Document::from_bytes`]).
     pub fn new(kind: DocumentKind, source: impl Into<String>) -> Result<Document, Error> {
         match kind {
             DocumentKind::Text => Ok(Document::text(source)),
@@ -330,8 +331,11 @@ impl Document {
             DocumentKind::Markdown => Ok(Document::markdown(source)),
             #[cfg(feature = "html")]
             DocumentKind::Html => Document::html(source),
-            #[cfg(feature = "docx")]
-            DocumentKind::Docx => Document::docx(source.into().as_bytes()),
+            DocumentKind::Docx => Err(Error::new(ErrorKind::Document {
+                kind,
+                offset: None,
+                reason: "a .docx document is a zip archive, not text: read its bytes with Document::docx or Document::from_bytes".into(),
+            })),
             #[allow(unreachable_patterns)]
             kind => Err(unsupported(kind)),
         }
@@ -654,6 +658,7 @@ mod tests {
             "binary file (NUL byte at byte offset 2); only UTF-8 text is checked"
         );
         assert_eq!(Document::from_bytes(DocumentKind::Text, b"").unwrap().source(), "");
+        assert!(Document::new(DocumentKind::Docx, "PK").is_err());
         let e = Document::from_bytes(DocumentKind::Docx, b"PK\x03\x04 cut").unwrap_err();
         if cfg!(feature = "docx") {
             assert!(matches!(
