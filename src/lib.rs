@@ -149,7 +149,7 @@
 //! assert_eq!(doc.position(findings[1].span.clone()).line, 2);
 //!
 //! let fixed = linter.fix_document(&doc)?.unwrap();
-//! assert_eq!(fixed.source(), "<p>请&#25353;装客户端</p>\n<p>二月一日</p>");
+//! assert_eq!(fixed, "<p>请&#25353;装客户端</p>\n<p>二月一日</p>");
 //! # Ok::<(), jiaodui::Error>(())
 //! ```
 //!

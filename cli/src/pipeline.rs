@@ -140,20 +140,27 @@ fn fix_step(
     };
     match (mode, input.source) {
         (Mode::Diff, _) => {
-            fix::print_diff(&mut r.stdout, &input.name, doc.source(), fixed.source())?;
+            fix::print_diff(&mut r.stdout, &input.name, doc.source(), &fixed)?;
             r.fixed = true;
             r.failing = true;
             Ok(None)
         }
         (_, Source::Stdin) => {
-            r.stdout.write_all(fixed.source().as_bytes())?;
+            r.stdout.write_all(fixed.as_bytes())?;
             r.fixed = true;
             Ok(None)
         }
-        (_, Source::File(path)) => match fix::write_atomically(path, bytes, doc.has_bom(), fixed.source()) {
+        (_, Source::File(path)) => match fix::write_atomically(path, bytes, doc.has_bom(), &fixed) {
             Ok(()) => {
                 r.fixed = true;
-                Ok(Some(fixed))
+                // Report the findings of what was written.
+                match doc.with_source(fixed) {
+                    Ok(fixed) => Ok(Some(fixed)),
+                    Err(e) => {
+                        r.error(input.source, e);
+                        Ok(None)
+                    }
+                }
             }
             Err(e) => {
                 r.error(input.source, e);

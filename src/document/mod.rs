@@ -12,6 +12,7 @@ mod markdown;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -152,8 +153,10 @@ pub struct Document {
     bom: bool,
     /// The text checked and its map, for Markdown and HTML.
     extracted: Option<Extracted>,
-    /// Where each line of `source` starts (for .docx: each paragraph).
-    lines: Vec<usize>,
+    /// Where each line of `source` starts (for .docx: each paragraph);
+    /// for text kinds found when first needed: a document that is only
+    /// fixed never needs it.
+    lines: OnceLock<Vec<usize>>,
 }
 
 /// Where a span of a document is: lines and columns from 1 (columns in
@@ -190,14 +193,17 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 impl Document {
     fn new_unchecked(kind: DocumentKind, source: String, extracted: Option<Extracted>) -> Document {
-        let lines = line_starts(&source);
         Document {
             kind,
             source,
             bom: false,
             extracted,
-            lines,
+            lines: OnceLock::new(),
         }
+    }
+
+    fn lines(&self) -> &[usize] {
+        self.lines.get_or_init(|| line_starts(&self.source))
     }
 
     /// Plain text, checked as it is.
@@ -313,7 +319,7 @@ impl Document {
             source: text,
             bom: false,
             extracted: None,
-            lines: paragraphs,
+            lines: OnceLock::from(paragraphs),
         })
     }
 
@@ -374,9 +380,12 @@ impl Document {
         Ok(doc)
     }
 
-    /// The same kind of document (and byte-order mark) with another
-    /// source: what [`Linter::fix_document`] returns.
-    fn with_source(&self, source: String) -> Result<Document, Error> {
+    /// A document of the same kind and byte-order mark with another
+    /// source: the fixed document, from [`Linter::fix_document`]'s text.
+    ///
+    /// # Errors
+    /// As [`Document::new`].
+    pub fn with_source(&self, source: impl Into<String>) -> Result<Document, Error> {
         let mut doc = Document::new(self.kind, source)?;
         doc.bom = self.bom;
         Ok(doc)
@@ -433,8 +442,9 @@ impl Document {
         while !text.is_char_boundary(byte) {
             byte -= 1;
         }
-        let line = self.lines.partition_point(|&s| s <= byte).max(1);
-        let start = self.lines[line - 1];
+        let lines = self.lines();
+        let line = lines.partition_point(|&s| s <= byte).max(1);
+        let start = lines[line - 1];
         (line, text[start..byte].chars().count() + 1)
     }
 
@@ -456,9 +466,9 @@ impl Document {
     /// The text of 1-based line `line` of the source, without its line
     /// ending (for .docx: the paragraph, soft line breaks included).
     pub fn line(&self, line: usize) -> Option<&str> {
-        let start = *self.lines.get(line.checked_sub(1)?)?;
-        let end = self
-            .lines
+        let lines = self.lines();
+        let start = *lines.get(line.checked_sub(1)?)?;
+        let end = lines
             .get(line)
             .map_or(self.source.len(), |&s| s.saturating_sub(1).max(start));
         let text = self.source.get(start..end)?;
@@ -504,11 +514,12 @@ impl Linter {
         findings
     }
 
-    /// The document with its certain fixes applied (see [`Linter::fix`]),
-    /// or `None` when there is nothing to fix. Plain text is fixed to a
-    /// fixed point; Markdown and HTML once, by the fixes whose text stands
-    /// verbatim in the source (a fix inside markup or an entity is left
-    /// alone).
+    /// The document's source with its certain fixes applied (see
+    /// [`Linter::fix`]), or `None` when there is nothing to fix. Plain text
+    /// is fixed to a fixed point; Markdown and HTML once, by the fixes whose
+    /// text stands verbatim in the source (a fix inside markup or an entity
+    /// is left alone). [`Document::with_source`] makes the fixed document,
+    /// to check it again.
     ///
     /// ```
     /// use jiaodui::{Document, Linter};
@@ -516,14 +527,14 @@ impl Linter {
     /// let linter = Linter::new();
     /// let doc = Document::markdown("# 二⽉\n\n`⼀` 通\u{200b}知\n");
     /// let fixed = linter.fix_document(&doc)?.expect("something to fix");
-    /// assert_eq!(fixed.source(), "# 二月\n\n`⼀` 通知\n");  // code is not checked
-    /// assert!(linter.fix_document(&fixed)?.is_none());
+    /// assert_eq!(fixed, "# 二月\n\n`⼀` 通知\n");  // code is not checked
+    /// assert!(linter.fix_document(&doc.with_source(fixed)?)?.is_none());
     /// # Ok::<(), jiaodui::Error>(())
     /// ```
     ///
     /// # Errors
     /// A .docx document: its text is not its source ([`ErrorKind::Unfixable`]).
-    pub fn fix_document(&self, doc: &Document) -> Result<Option<Document>, Error> {
+    pub fn fix_document(&self, doc: &Document) -> Result<Option<String>, Error> {
         let fixed = match doc.kind {
             DocumentKind::Docx => return Err(Error::new(ErrorKind::Unfixable { kind: doc.kind })),
             _ if doc.extracted.is_none() => match self.fix(&doc.source) {
@@ -542,7 +553,7 @@ impl Linter {
                 }
             }
         };
-        doc.with_source(fixed).map(Some)
+        Ok(Some(fixed))
     }
 }
 
@@ -678,7 +689,7 @@ mod tests {
     fn fixes_keep_the_kind_and_the_bom() {
         let linter = Linter::new();
         let doc = Document::from_bytes(DocumentKind::Html, "\u{feff}<p>⼀次&amp;⼆</p>".as_bytes()).unwrap();
-        let fixed = linter.fix_document(&doc).unwrap().unwrap();
+        let fixed = doc.with_source(linter.fix_document(&doc).unwrap().unwrap()).unwrap();
         assert_eq!((fixed.kind(), fixed.has_bom()), (DocumentKind::Html, true));
         assert_eq!(fixed.source(), "<p>一次&amp;二</p>");
         assert!(linter.fix_document(&Document::text("通知")).unwrap().is_none());
