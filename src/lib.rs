@@ -138,6 +138,8 @@
 //! source:
 //!
 //! ```
+//! # #[cfg(feature = "html")]
+//! # fn main() -> Result<(), jiaodui::Error> {
 //! use jiaodui::{Document, Linter};
 //!
 //! let linter = Linter::new();
@@ -150,7 +152,10 @@
 //!
 //! let fixed = linter.fix_document(&doc)?.unwrap();
 //! assert_eq!(fixed, "<p>请&#25353;装客户端</p>\n<p>二月一日</p>");
-//! # Ok::<(), jiaodui::Error>(())
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "html"))]
+//! # fn main() {}
 //! ```
 //!
 //! [`Document::from_bytes`] reads a file's bytes as a [`DocumentKind`]

@@ -522,6 +522,8 @@ impl Linter {
     /// to check it again.
     ///
     /// ```
+    /// # #[cfg(feature = "markdown")]
+    /// # fn main() -> Result<(), jiaodui::Error> {
     /// use jiaodui::{Document, Linter};
     ///
     /// let linter = Linter::new();
@@ -529,7 +531,10 @@ impl Linter {
     /// let fixed = linter.fix_document(&doc)?.expect("something to fix");
     /// assert_eq!(fixed, "# 二月\n\n`⼀` 通知\n");  // code is not checked
     /// assert!(linter.fix_document(&doc.with_source(fixed)?)?.is_none());
-    /// # Ok::<(), jiaodui::Error>(())
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "markdown"))]
+    /// # fn main() {}
     /// ```
     ///
     /// # Errors
