@@ -1,5 +1,5 @@
 //! `jiaodui check`: the inputs, their configurations and linters, then
-//! every input through the [pipeline](crate::pipeline) in parallel, the
+//! every input through [`crate::pipeline`] in parallel, the
 //! output in input order.
 
 use std::collections::HashMap;

@@ -3,9 +3,9 @@
 //! attachment table report it.
 //!
 //! Memory is bounded by the number of accounts, not of posts: posts are
-//! [read](read) in chunks, [checked](post) in parallel, and [folded](grade)
+//! [read] in chunks, [checked](post) in parallel, and [folded](grade)
 //! into per-account counters (a day bitmap for timeliness, counts per rule
-//! family, the evidence of each serious finding); [links](links) are
+//! family, the evidence of each serious finding); [links] are
 //! checked once each. One renderer per format: [`md`], [`html`], [`json`],
 //! and [`rectification`] (CSV).
 
