@@ -128,6 +128,53 @@
 //! assert_eq!(linter.fix("二⽉一⽇召开会\u{200b}议"), "二月一日召开会议");
 //! ```
 //!
+//! # Markdown, HTML and Word documents
+//!
+//! A [`Document`] holds a source and the text found in it: the blocks of
+//! Markdown, the text nodes of HTML, the paragraphs of a .docx.
+//! [`Linter::check_document`] checks that text and maps the findings' spans
+//! back to the source; [`Document::position`] gives their lines, columns and
+//! byte offsets; [`Linter::fix_document`] applies the certain fixes to the
+//! source:
+//!
+//! ```
+//! # #[cfg(feature = "html")]
+//! # fn main() -> Result<(), jiaodui::Error> {
+//! use jiaodui::{Document, Linter};
+//!
+//! let linter = Linter::new();
+//! let src = "<p>请&#25353;装客户端</p>\n<p>二⽉一日</p>";
+//! let doc = Document::html(src)?;
+//! let findings = linter.check_document(&doc);
+//! let spans: Vec<&str> = findings.iter().map(|d| &src[d.span.clone()]).collect();
+//! assert_eq!(spans, ["&#25353;装", "⽉"]);
+//! assert_eq!(doc.position(findings[1].span.clone()).line, 2);
+//!
+//! let fixed = linter.fix_document(&doc)?.unwrap();
+//! assert_eq!(fixed, "<p>请&#25353;装客户端</p>\n<p>二月一日</p>");
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "html"))]
+//! # fn main() {}
+//! ```
+//!
+//! [`Document::from_bytes`] reads a file's bytes as a [`DocumentKind`]
+//! (which [`DocumentKind::from_path`] guesses from the file name).
+//!
+//! # The configuration file
+//!
+//! [`Config`] loads `jiaodui.toml`, the file the `jiaodui` command reads:
+//! found by walking up from a document, it gives a [`LinterBuilder`] with
+//! the office's dictionaries and rule settings for a kind of document. See
+//! the [`config`] module.
+//!
+//! # Cargo features
+//!
+//! All on by default: `markdown` ([`Document::markdown`]), `html`
+//! ([`Document::html`]), `docx` ([`Document::docx`]) and `config` (the
+//! [`config`] module). Without them the library checks plain text only, with
+//! fewer dependencies.
+//!
 //! # Sharing
 //!
 //! A [`Linter`] is `Send + Sync` and cheap to clone; build it once and check
@@ -196,8 +243,11 @@
 #[path = "ctx/mod.rs"]
 pub mod __ctx;
 mod bigram;
+#[cfg(feature = "config")]
+pub mod config;
 mod diagnostic;
 mod dict;
+mod document;
 mod engine;
 mod error;
 mod idiomkey;
@@ -212,7 +262,10 @@ mod suppress;
 mod tsv;
 mod wordhash;
 
+#[cfg(feature = "config")]
+pub use config::Config;
 pub use diagnostic::{Diagnostic, LineIndex, Origin, Severity};
+pub use document::{Document, DocumentKind, Located, Position};
 pub use error::{Error, ErrorKind};
 pub use linter::{Linter, LinterBuilder};
 pub use model::LanguageModel;

@@ -1,4 +1,6 @@
-//! `--fix` and `--diff`: apply the certain fixes, atomically.
+//! `--fix` and `--diff`: write a fixed file atomically, or show the fixes
+//! as a diff. (The fixes themselves are the library's:
+//! `Linter::fix_document`.)
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -30,27 +32,6 @@ pub fn write_atomically(path: &Path, original: &[u8], bom: bool, text: &str) -> 
     tmp.persist(path)
         .map_err(|e| format!("cannot replace the file: {}", e.error))?;
     Ok(())
-}
-
-/// Applies non-overlapping replacements (sorted by position) to `text`;
-/// `None` when nothing changes.
-pub fn apply(text: &str, fixes: &[(std::ops::Range<usize>, &str)]) -> Option<String> {
-    let mut fixes: Vec<_> = fixes.to_vec();
-    fixes.sort_by_key(|(r, _)| (r.start, r.end));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    let mut changed = false;
-    for (r, f) in fixes {
-        if r.start < at || r.end > text.len() {
-            continue;
-        }
-        out.push_str(&text[at..r.start]);
-        out.push_str(f);
-        changed |= &text[r.clone()] != f;
-        at = r.end;
-    }
-    out.push_str(&text[at..]);
-    changed.then_some(out)
 }
 
 /// Prints a unified diff of a file's fixes.

@@ -1,4 +1,4 @@
-//! Finding the files to check and decoding them.
+//! Finding the files to check and reading them.
 
 use std::fmt;
 use std::io::Read;
@@ -22,18 +22,6 @@ impl fmt::Display for Source {
             Source::File(p) => write!(f, "{}", p.display()),
         }
     }
-}
-
-/// A decoded input.
-pub struct Document {
-    /// The text, without a leading byte-order mark.
-    pub text: String,
-    /// The bytes as read, for checking that a file did not change before
-    /// it is fixed.
-    pub original: Vec<u8>,
-    /// Bytes removed before `text` (3 for a UTF-8 BOM), so that byte offsets
-    /// can be reported relative to the file.
-    pub offset: usize,
 }
 
 /// Expands the command-line paths: files as given, directories walked
@@ -84,66 +72,5 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, String> {
             Ok(buf)
         }
         Source::File(p) => std::fs::read(p).map_err(|e| format!("cannot read: {e}")),
-    }
-}
-
-/// Reads and decodes an input. The error message names what is wrong and
-/// where (the byte offset in the file).
-pub fn read(source: &Source) -> Result<Document, String> {
-    let bytes = match source {
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            buf
-        }
-        Source::File(p) => std::fs::read(p).map_err(|e| format!("cannot read: {e}"))?,
-    };
-    decode(bytes)
-}
-
-/// Decodes bytes as UTF-8 text: a leading BOM is removed; a NUL byte means a
-/// binary file; invalid UTF-8 is refused with the offset of the first bad
-/// byte.
-pub fn decode(bytes: Vec<u8>) -> Result<Document, String> {
-    let offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    if let Some(nul) = memchr_nul(&bytes) {
-        return Err(format!(
-            "binary file (NUL byte at byte offset {nul}); only UTF-8 text is checked"
-        ));
-    }
-    match std::str::from_utf8(&bytes[offset..]) {
-        Ok(text) => Ok(Document {
-            text: text.to_string(),
-            original: bytes,
-            offset,
-        }),
-        Err(e) => Err(format!(
-            "not valid UTF-8 at byte offset {}; convert the file to UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)",
-            e.valid_up_to() + offset
-        )),
-    }
-}
-
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_bom_and_refuses_bad_bytes() {
-        let d = decode(b"\xEF\xBB\xBFabc".to_vec()).unwrap();
-        assert_eq!((d.text.as_str(), d.offset), ("abc", 3));
-        let e = decode(b"ab\xFFcd".to_vec()).err().unwrap();
-        assert!(e.starts_with("not valid UTF-8 at byte offset 2"), "{e}");
-        let e = decode(b"\xEF\xBB\xBFab\xFF".to_vec()).err().unwrap();
-        assert!(e.starts_with("not valid UTF-8 at byte offset 5"), "{e}");
-        let e = decode(b"ab\0cd".to_vec()).err().unwrap();
-        assert!(e.starts_with("binary file (NUL byte at byte offset 2)"), "{e}");
-        assert_eq!(decode(Vec::new()).unwrap().text, "");
     }
 }

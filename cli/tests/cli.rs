@@ -502,3 +502,60 @@ fn sarif_snapshot_and_suppressions() {
     let run = jiaodui(root, &["check", "--format", "sarif", "s.md", "s.txt"], None);
     insta::assert_snapshot!(run.transcript());
 }
+
+/// A .docx of `word/document.xml`'s body.
+fn docx(body: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    write!(
+        zip,
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+    )
+    .unwrap();
+    zip.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn docx_lines_are_paragraph_numbers() {
+    // Empty paragraphs count; a soft line break (w:br) does not start a line.
+    let dir = fixture();
+    std::fs::write(
+        dir.path().join("a.docx"),
+        docx("<w:p><w:r><w:t>标题</w:t></w:r></w:p><w:p/><w:p></w:p><w:p><w:r><w:t>第一行</w:t><w:br/><w:t>请按装</w:t></w:r></w:p><w:p><w:r><w:t>做好防讯</w:t></w:r></w:p>"),
+    )
+    .unwrap();
+    let run = jiaodui(dir.path(), &["check", "--format", "json", "a.docx"], None);
+    let at: Vec<(u64, u64)> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["line"].as_u64().unwrap(), v["column"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(at, [(4, 6), (5, 3)], "{}", run.transcript());
+    // The human format shows the paragraph, the soft break as a space.
+    let run = jiaodui(dir.path(), &["check", "a.docx"], None);
+    assert!(
+        run.stdout.contains("a.docx:4:6:") && run.stdout.contains("4 | 第一行 请按装\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn type_option_chooses_the_type_settings_too() {
+    let dir = fixture();
+    std::fs::write(
+        dir.path().join("jiaodui.toml"),
+        "[types.markdown.rules]\npunct = \"off\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "好。。\n").unwrap();
+    let rules = |args: &[&str]| jiaodui(dir.path(), args, None).stdout;
+    assert!(rules(&["check", "--format", "json", "a.txt"]).contains("punct.doubled"));
+    assert_eq!(rules(&["check", "--format", "json", "--type", "markdown", "a.txt"]), "");
+}
