@@ -196,6 +196,7 @@ mod dict;
 mod engine;
 mod error;
 mod idiomkey;
+mod lawtable;
 mod layout;
 mod linter;
 mod lm;
