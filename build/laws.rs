@@ -4,7 +4,8 @@
 //! * `dictionaries/laws.tsv` -> `laws.keys` (every title and short form ->
 //!   its row), `laws.near` and `laws.postings` (the near-miss index),
 //!   `laws.rows` (where each row's line is: the library reads a row from
-//!   the embedded file when a text cites it, and parses nothing at load);
+//!   the embedded file when a text cites it, and parses nothing at load),
+//!   `laws.ends` (the last characters of the keys);
 //! * `dictionaries/law-lookalikes.tsv` -> `laws.lookalikes` (an FST set of
 //!   its titles, normalized) and `laws.markers` (one a line: the names that,
 //!   before a title in the same sentence, make it a foreign or Hong Kong or
@@ -45,19 +46,17 @@ pub(crate) fn build_laws(manifest: &Path, out: &Path) {
     fs::write(out.join("laws.near"), &compiled.near).expect("write laws.near");
     fs::write(out.join("laws.postings"), &compiled.postings).expect("write laws.postings");
     fs::write(out.join("laws.rows"), &compiled.rows).expect("write laws.rows");
+    fs::write(out.join("laws.ends"), &compiled.ends).expect("write laws.ends");
 
-    let keys: HashSet<String> = rows
-        .iter()
-        .flat_map(|r| r.keys().map(lawtable::normalize).collect::<Vec<_>>())
-        .collect();
+    let keys = fst::Map::new(compiled.keys).expect("just built");
     let path = manifest.join("dictionaries/law-lookalikes.tsv");
     let text = read(&path);
     let lookalikes = check_lines(&path, lawtable::parse_lookalikes(&text));
     let mut set = BTreeSet::new();
     let mut markers = BTreeSet::new();
     for l in &lookalikes {
-        let title = lawtable::normalize(l.title);
-        if keys.contains(&title) {
+        let title = lawtable::normalize(l.title).into_owned();
+        if keys.contains_key(&title) {
             fail(format!(
                 "{}:{}: {:?} is a title or short form of dictionaries/laws.tsv; list a title in one of the two",
                 path.display(),

@@ -78,6 +78,9 @@ pub enum Status {
     Unverified,
 }
 
+// The status is stored in the key tables as its number.
+const _: () = assert!(Status::InForce as u8 == 0 && Status::Unverified as u8 == 3);
+
 /// A date of the table: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (0 for a part
 /// not known).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -230,8 +233,15 @@ fn split_alts(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The form titles are looked up in: white space removed, an inner title's
-/// 《》 written 〈〉, ASCII parentheses full-width.
-pub fn normalize(s: &str) -> String {
+/// 《》 written 〈〉, ASCII parentheses full-width. Borrowed when that
+/// changes nothing.
+pub fn normalize(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '《' | '》' | '(' | ')'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -241,7 +251,8 @@ pub fn normalize(s: &str) -> String {
             ')' => '）',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Whether a title ends like a law or a regulation: 法 (not 办法), 法典,
@@ -422,15 +433,19 @@ pub fn row_at<'a>(body: &'a str, rows: &[u8], i: usize, user: bool) -> Option<La
 
 /// The look-up tables of a list:
 ///
-/// * `keys`: an FST map from every title and short form, normalized, to
-///   [`entry`]`(row, key)` (key 0 is the title, 1… the short forms);
+/// * `keys`: an FST map from every title and short form, normalized, and
+///   the title without 中华人民共和国 where no other row has that key (key
+///   [`ALIAS`]), to [`value`]`(row, key, status)` (key 0 is the title,
+///   1… the short forms);
 /// * `near`: an FST map from every string one character shorter than a key
 ///   with a law ending (see [`law_ending`]; keys of three or more
 ///   characters) to the entries it comes from, a run of `postings`:
 ///   `(offset << 32) | count`, in u32 units;
-/// * `postings`: the runs, u32 little-endian;
+/// * `postings`: the runs, [`pack`]`(row, key)` each, u32 little-endian;
 /// * `rows`: for each row, the byte offset of its line in [`body`] and its
-///   line number, u32 little-endian ([`row_at`] reads it).
+///   line number, u32 little-endian ([`row_at`] reads it);
+/// * `ends`: the last characters of the keys, each once: a title that
+///   ends otherwise names no row.
 ///
 /// A title one edit away from a key (SymSpell): one character deleted, it
 /// is a key or a key's deletion; itself, a key's deletion.
@@ -440,18 +455,50 @@ pub struct Compiled {
     pub near: Vec<u8>,
     pub postings: Vec<u8>,
     pub rows: Vec<u8>,
+    pub ends: String,
     /// How many rows the list has.
     pub count: usize,
 }
 
+/// The key number of a title's form without 中华人民共和国.
+pub const ALIAS: usize = 0xff;
+
 /// A row and one of its keys as a u32: `row << 8 | key`.
-pub fn entry(row: usize, key: usize) -> u32 {
+pub fn pack(row: usize, key: usize) -> u32 {
     ((row as u32) << 8) | key as u32
 }
 
-/// The row and key of an entry.
-pub fn unpack(entry: u64) -> (usize, usize) {
-    ((entry >> 8) as usize, (entry & 0xff) as usize)
+/// The row and key of [`pack`].
+pub fn unpack(packed: u64) -> (usize, usize) {
+    ((packed >> 8) as usize, (packed & 0xff) as usize)
+}
+
+/// The value of a key in `keys`: the row, the key and the row's status.
+pub fn value(row: usize, key: usize, status: Status) -> u64 {
+    (u64::from(pack(row, key)) << 8) | status as u64
+}
+
+/// The row, key and status of a [`value`].
+pub fn unpack_value(v: u64) -> (usize, usize, Status) {
+    let (row, key) = unpack(v >> 8);
+    let status = match v & 0xff {
+        0 => Status::InForce,
+        1 => Status::Repealed,
+        2 => Status::AmendedRenamed,
+        _ => Status::Unverified,
+    };
+    (row, key, status)
+}
+
+/// Key number `key` of a row: its title, a short form, or [`ALIAS`].
+pub fn key_text<'a>(row: &LawRow<'a>, key: usize) -> &'a str {
+    if key == ALIAS {
+        return row.title.strip_prefix(PRC).unwrap_or(row.title);
+    }
+    std::iter::once(row.title)
+        .chain(split_alts(row.short_forms))
+        .nth(key)
+        .unwrap_or(row.title)
 }
 
 /// The strings `s` gives when one character is removed, each once.
@@ -484,27 +531,27 @@ pub fn compile(text: &str, user: bool) -> Result<Compiled, LineError> {
     let body = body(text);
     let mut starts = vec![0usize];
     starts.extend(body.match_indices('\n').map(|(i, _)| i + 1));
-    let mut keys: BTreeMap<String, (u32, usize)> = BTreeMap::new();
-    let mut near: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     if rows.len() >= 1 << 24 || body.len() > u32::MAX as usize {
         return Err(LineError {
             line: rows.last().map_or(0, |r| r.line),
             reason: "a list holds at most 16,777,215 rows and 4 GiB; split it".into(),
         });
     }
+    // key -> (row, key number, line)
+    let mut keys: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut index = Vec::with_capacity(8 * rows.len());
     for (i, r) in rows.iter().enumerate() {
         index.extend_from_slice(&(starts[r.line - 1] as u32).to_le_bytes());
         index.extend_from_slice(&(r.line as u32).to_le_bytes());
         for (k, key) in r.keys().enumerate() {
-            if k > 0xff {
+            if k >= ALIAS {
                 return Err(LineError {
                     line: r.line,
-                    reason: "a row has at most 255 short forms".into(),
+                    reason: format!("a row has at most {} short forms", ALIAS - 1),
                 });
             }
-            let key = normalize(key);
-            if let Some(&(_, first)) = keys.get(&key) {
+            let key = normalize(key).into_owned();
+            if let Some(&(_, _, first)) = keys.get(&key) {
                 return Err(LineError {
                     line: r.line,
                     reason: format!(
@@ -512,21 +559,33 @@ pub fn compile(text: &str, user: bool) -> Result<Compiled, LineError> {
                     ),
                 });
             }
-            let e = entry(i, k);
-            if law_ending(&key) && key.chars().count() >= 3 {
-                for d in deletions(&key) {
-                    let run = near.entry(d).or_default();
-                    if !run.contains(&e) {
-                        run.push(e);
-                    }
-                }
-            }
-            keys.insert(key, (e, r.line));
+            keys.insert(key, (i, k, r.line));
         }
     }
+    // 中华人民共和国 is optional where the rest names no other row.
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(rest) = r.title.strip_prefix(PRC).filter(|s| s.chars().count() >= 2) {
+            keys.entry(normalize(rest).into_owned()).or_insert((i, ALIAS, r.line));
+        }
+    }
+    let mut near: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut ends = String::new();
     let mut kb = fst::MapBuilder::memory();
-    for (k, &(e, _)) in &keys {
-        kb.insert(k, u64::from(e)).expect("keys are sorted and unique");
+    for (key, &(i, k, _)) in &keys {
+        kb.insert(key, value(i, k, rows[i].status))
+            .expect("keys are sorted and unique");
+        if let Some(c) = key.chars().last().filter(|&c| !ends.contains(c)) {
+            ends.push(c);
+        }
+        if law_ending(key) && key.chars().count() >= 3 {
+            let e = pack(i, k);
+            for d in deletions(key) {
+                let run = near.entry(d).or_default();
+                if !run.contains(&e) {
+                    run.push(e);
+                }
+            }
+        }
     }
     let mut nb = fst::MapBuilder::memory();
     let mut postings = Vec::new();
@@ -544,6 +603,7 @@ pub fn compile(text: &str, user: bool) -> Result<Compiled, LineError> {
         near: nb.into_inner().expect("in-memory FST"),
         postings,
         rows: index,
+        ends,
         count: rows.len(),
     })
 }
@@ -650,7 +710,7 @@ mod tests {
         assert_eq!(err.line, 2);
         let list = "\u{feff}# 注释\n甲条例\tlocal-rule\tin-force\r\n\n乙法\tlocal-rule\trepealed\t\t\t\t\t\t2020\n";
         let c = compile(list, true).unwrap();
-        assert_eq!(c.count, 2);
+        assert_eq!((c.count, c.ends.as_str()), (2, "法例"));
         let second = row_at(body(list), &c.rows, 1, true).unwrap();
         assert_eq!(
             (second.line, second.title, second.status),

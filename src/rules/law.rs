@@ -90,6 +90,7 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/laws.postings
 static ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/laws.rows"));
 static LOOKALIKES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/laws.lookalikes"));
 static MARKERS: &str = include_str!(concat!(env!("OUT_DIR"), "/laws.markers"));
+static ENDS: &str = include_str!(concat!(env!("OUT_DIR"), "/laws.ends"));
 
 /// The path of the built-in list, for the origin of findings.
 pub(crate) const LAWS_PATH: &str = "dictionaries/laws.tsv";
@@ -107,6 +108,8 @@ pub(crate) struct Table {
     near: fst::Map<Cow<'static, [u8]>>,
     postings: Cow<'static, [u8]>,
     rows: Cow<'static, [u8]>,
+    /// The last characters of its keys.
+    ends: Cow<'static, str>,
 }
 
 impl Table {
@@ -120,6 +123,7 @@ impl Table {
             near: fst::Map::new(Cow::Borrowed(NEAR)).expect("the build script writes a valid FST"),
             postings: Cow::Borrowed(POSTINGS),
             rows: Cow::Borrowed(ROWS),
+            ends: Cow::Borrowed(ENDS),
         }
     }
 
@@ -141,6 +145,7 @@ impl Table {
             near: fst::Map::new(Cow::Owned(c.near)).expect("just built"),
             postings: Cow::Owned(c.postings),
             rows: Cow::Owned(c.rows),
+            ends: Cow::Owned(c.ends),
         })
     }
 
@@ -148,9 +153,9 @@ impl Table {
         lawtable::row_at(&self.body, &self.rows, i, self.user)
     }
 
-    /// The row and key a normalized key names.
-    fn get(&self, key: &str) -> Option<(usize, usize)> {
-        self.keys.get(key).map(lawtable::unpack)
+    /// The row, key and status a normalized key names.
+    fn get(&self, key: &str) -> Option<(usize, usize, Status)> {
+        self.keys.get(key).map(lawtable::unpack_value)
     }
 
     /// The entries of a run of the near-miss index.
@@ -170,8 +175,9 @@ impl Table {
             out.extend(self.run(v));
         }
         for d in lawtable::deletions(q) {
-            if let Some(e) = self.keys.get(&d) {
-                out.push(lawtable::unpack(e));
+            if let Some(v) = self.keys.get(&d) {
+                let (row, key, _) = lawtable::unpack_value(v);
+                out.push((row, key));
             }
             if let Some(v) = self.near.get(&d) {
                 out.extend(self.run(v));
@@ -199,32 +205,42 @@ impl Builtin {
     }
 }
 
-/// A row found: in which table, which row, by which key.
+/// A key found: which row of which table, by which key, and the row's
+/// status (without reading the row).
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    table: &'a Table,
+    index: usize,
+    key: usize,
+    status: Status,
+}
+
+impl<'a> Entry<'a> {
+    /// The same with its row read.
+    fn found(self) -> Option<Found<'a>> {
+        Some(Found {
+            table: self.table,
+            row: self.table.row(self.index)?,
+            index: self.index,
+            key: self.key,
+        })
+    }
+}
+
+/// A row found and read.
 #[derive(Clone)]
 struct Found<'a> {
     table: &'a Table,
     row: LawRow<'a>,
     index: usize,
     key: usize,
-    /// Whether it was found with 中华人民共和国 put before the query.
-    prefixed: bool,
 }
 
 impl Found<'_> {
-    /// The key it was found by, as the list writes it.
-    fn key_text(&self) -> &str {
-        self.row.keys().nth(self.key).unwrap_or(self.row.title)
-    }
-
-    /// The title as the text should write it: the key found, without the
-    /// prefix if the query had none.
+    /// The title as the text should write it: the key it was found by, as
+    /// the list writes it (with or without 中华人民共和国 as the query).
     fn as_cited(&self) -> &str {
-        let key = self.key_text();
-        if self.prefixed {
-            key.strip_prefix(PRC).unwrap_or(key)
-        } else {
-            key
-        }
+        lawtable::key_text(&self.row, self.key)
     }
 
     fn origin(&self) -> Option<Origin> {
@@ -250,42 +266,42 @@ impl<'a> Laws<'a> {
         Laws { tables, builtin }
     }
 
-    /// The row a normalized key names, in the first list that has it.
-    fn find(&self, key: &str) -> Option<Found<'a>> {
+    /// The row a normalized title names (中华人民共和国 optional, see
+    /// `lawtable::ALIAS`), in the first list that has it.
+    fn find(&self, key: &str) -> Option<Entry<'a>> {
         self.tables.iter().find_map(|&table| {
-            let (index, k) = table.get(key)?;
-            Some(Found {
+            let (index, key, status) = table.get(key)?;
+            Some(Entry {
                 table,
-                row: table.row(index)?,
                 index,
-                key: k,
-                prefixed: false,
+                key,
+                status,
             })
         })
     }
 
-    /// The row a normalized title names, 中华人民共和国 optional.
-    fn lookup(&self, q: &str) -> Option<Found<'a>> {
-        self.find(q).or_else(|| {
-            if q.starts_with(PRC) {
-                return None;
-            }
-            let mut f = self.find(&format!("{PRC}{q}"))?;
-            f.prefixed = true;
-            Some(f)
-        })
+    /// The same, read.
+    fn read(&self, key: &str) -> Option<Found<'a>> {
+        self.find(key)?.found()
+    }
+
+    /// Whether some list has a key ending in the last character of `q`.
+    fn may_list(&self, q: &str) -> bool {
+        q.chars()
+            .last()
+            .is_some_and(|c| self.tables.iter().any(|t| t.ends.contains(c)))
     }
 
     /// The current row a repealed or renamed one leads to, and whether it
     /// took more than one step.
     fn successor(&self, row: &LawRow<'_>) -> Option<(Found<'a>, usize)> {
         let mut steps = 0;
-        let mut next = self.find(&lawtable::normalize(row.successor))?;
+        let mut next = self.read(&lawtable::normalize(row.successor))?;
         while matches!(next.row.status, Status::Repealed | Status::AmendedRenamed) && steps < 8 {
             if next.row.successor.is_empty() {
                 break;
             }
-            match self.find(&lawtable::normalize(next.row.successor)) {
+            match self.read(&lawtable::normalize(next.row.successor)) {
                 Some(f) => next = f,
                 None => break,
             }
@@ -569,11 +585,11 @@ fn bare(text: &str, from: usize) -> Option<Citation> {
 /// Judges a citation and reports what is wrong with it.
 fn judge(laws: &Laws<'_>, text: &str, c: &Citation, sink: &mut Sink<'_>) {
     let q = lawtable::normalize(&text[c.title.clone()]);
-    if q.contains("草案") || q.contains("征求意见稿") {
+    if !laws.may_list(&q) || q.contains("草案") || q.contains("征求意见稿") {
         return;
     }
-    match laws.lookup(&q) {
-        Some(found) => listed(laws, text, c, &found, sink),
+    match laws.find(&q) {
+        Some(entry) => listed(laws, text, c, entry, sink),
         None if c.bracketed && sink.enabled(Rule::LawTitle) => {
             if let Some(f) = near_miss(laws, text, c, &q) {
                 sink.report(Rule::LawTitle, f);
@@ -584,8 +600,8 @@ fn judge(laws: &Laws<'_>, text: &str, c: &Citation, sink: &mut Sink<'_>) {
 }
 
 /// A listed title: its status, article and year.
-fn listed(laws: &Laws<'_>, text: &str, c: &Citation, found: &Found<'_>, sink: &mut Sink<'_>) {
-    match found.row.status {
+fn listed(laws: &Laws<'_>, text: &str, c: &Citation, entry: Entry<'_>, sink: &mut Sink<'_>) {
+    match entry.status {
         Status::Unverified => {}
         Status::InForce => {
             // Most citations have neither a year nor an article number.
@@ -593,26 +609,26 @@ fn listed(laws: &Laws<'_>, text: &str, c: &Citation, found: &Found<'_>, sink: &m
                 return;
             }
             let around = Around::new(text, c);
-            if around.foreign(laws) {
+            let Some(found) = entry.found().filter(|_| !around.foreign(laws)) else {
                 return;
-            }
-            if let Some(f) = revision_year(text, c, found) {
+            };
+            if let Some(f) = revision_year(text, c, &found) {
                 sink.report(Rule::LawArticle, f);
             }
-            if let Some(f) = article(text, c, found, &around) {
+            if let Some(f) = article(text, c, &found, &around) {
                 sink.report(Rule::LawArticle, f);
             }
         }
         Status::Repealed | Status::AmendedRenamed => {
-            let around = Around::new(text, c);
-            if !sink.enabled(Rule::LawTitle)
-                || around.history(c, laws, &found.row)
-                || around.quoted
-                || around.foreign(laws)
-            {
+            if !sink.enabled(Rule::LawTitle) {
                 return;
             }
-            sink.report(Rule::LawTitle, repealed(laws, text, c, found));
+            let around = Around::new(text, c);
+            let Some(found) = entry.found() else { return };
+            if around.history(c, laws, &found.row) || around.quoted || around.foreign(laws) {
+                return;
+            }
+            sink.report(Rule::LawTitle, repealed(laws, text, c, &found));
         }
     }
 }
@@ -740,7 +756,12 @@ fn near_miss(laws: &Laws<'_>, text: &str, c: &Citation, q: &str) -> Option<Findi
     let mut found: Vec<(Found<'_>, Miss)> = Vec::new();
     let unprefixed = q.strip_prefix(PRC);
     if let Some(rest) = unprefixed.filter(|r| r.chars().count() >= 2) {
-        if let Some(f) = laws.find(rest) {
+        // Not the title itself without the prefix (its alias).
+        if let Some(f) = laws
+            .find(rest)
+            .filter(|e| e.key != lawtable::ALIAS)
+            .and_then(Entry::found)
+        {
             add(f, Miss::Prefix, &mut found);
         }
     }
@@ -750,9 +771,10 @@ fn near_miss(laws: &Laws<'_>, text: &str, c: &Citation, q: &str) -> Option<Findi
             None => format!("{}条例", q.strip_suffix('法').unwrap_or(q)),
         };
         if q.ends_with('法') || q.ends_with("条例") {
-            if let Some(f) = laws.lookup(&swapped) {
-                add(f, Miss::Ending, &mut found);
-            } else if let Some(f) = swapped.strip_prefix(PRC).and_then(|s| laws.find(s)) {
+            let f = laws
+                .read(&swapped)
+                .or_else(|| swapped.strip_prefix(PRC).and_then(|s| laws.read(s)));
+            if let Some(f) = f {
                 add(f, Miss::Ending, &mut found);
             }
         }
@@ -765,14 +787,8 @@ fn near_miss(laws: &Laws<'_>, text: &str, c: &Citation, q: &str) -> Option<Findi
         entries.dedup();
         for &(index, key) in &entries {
             let Some(row) = table.row(index) else { continue };
-            let f = Found {
-                table,
-                row,
-                index,
-                key,
-                prefixed: false,
-            };
-            if lawtable::one_edit(&lawtable::normalize(f.key_text()), q) {
+            let f = Found { table, row, index, key };
+            if lawtable::one_edit(&lawtable::normalize(f.as_cited()), q) {
                 add(f, Miss::Edit, &mut found);
             }
         }
@@ -780,7 +796,7 @@ fn near_miss(laws: &Laws<'_>, text: &str, c: &Citation, q: &str) -> Option<Findi
     for w in FILLERS {
         for (i, _) in q.match_indices(w) {
             let without = format!("{}{}", &q[..i], &q[i + w.len()..]);
-            if let Some(f) = laws.lookup(&without) {
+            if let Some(f) = laws.read(&without) {
                 add(f, Miss::Filler(w), &mut found);
             }
         }
@@ -950,7 +966,7 @@ impl<'t> Around<'t> {
         // The successor named outside the citation, not as part of the
         // repealed title (医师法 in 执业医师法).
         let mut names: Vec<String> = Vec::new();
-        let mut next = laws.find(&lawtable::normalize(row.successor));
+        let mut next = laws.read(&lawtable::normalize(row.successor));
         for _ in 0..8 {
             let Some(f) = next else { break };
             names.extend(f.row.keys().map(str::to_string));
@@ -958,7 +974,7 @@ impl<'t> Around<'t> {
             if f.row.successor.is_empty() {
                 break;
             }
-            next = laws.find(&lawtable::normalize(f.row.successor));
+            next = laws.read(&lawtable::normalize(f.row.successor));
         }
         let own: Vec<&str> = row.keys().chain(row.title.strip_prefix(PRC)).collect();
         names
