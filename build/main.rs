@@ -12,6 +12,8 @@
 //! * [`models`]: the default language model `default.lm`;
 //! * [`patterns`]: every pattern of the scan -> the automata
 //!   `builtin.daac` and `builtin-idioms.daac` with their targets;
+//! * [`laws`]: `dictionaries/laws.tsv` -> `laws.keys`, `laws.near`,
+//!   `laws.postings`;
 //!
 //! and `data_files.rs`, the entry count of each built-in data file.
 //!
@@ -32,6 +34,9 @@ mod lm;
 #[allow(dead_code)]
 mod layout;
 
+#[path = "../src/lawtable.rs"]
+mod lawtable;
+
 #[path = "../src/wordhash.rs"]
 #[allow(dead_code)]
 mod wordhash;
@@ -46,6 +51,7 @@ mod bigram;
 
 mod confusables;
 mod idioms;
+mod laws;
 mod models;
 mod patterns;
 mod typos;
@@ -55,7 +61,7 @@ fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=dictionaries");
-    for shared in ["tsv", "bigram", "wordhash", "idiomkey", "lm", "layout"] {
+    for shared in ["tsv", "bigram", "wordhash", "idiomkey", "lm", "layout", "lawtable"] {
         println!("cargo:rerun-if-changed=src/{shared}.rs");
     }
     println!("cargo:rerun-if-env-changed=JIAODUI_JIEBA_DICT");
@@ -75,11 +81,13 @@ fn main() {
     let conf = confusables::build_confusables(&words, &manifest.join("dictionaries/shape-similar.tsv"), &out);
     let idioms = idioms::build_idioms(&words, &out);
     models::build_default_model(&words, &out);
+    laws::build_laws(&manifest, &out);
 
     let mut patterns = patterns::Patterns::default();
     patterns.add_typos(&typos);
     patterns::add_policy_patterns(&manifest, &words, &conf, &mut patterns);
     patterns::add_lone_patterns(&words, total, &government, &conf, &inword, &mut patterns);
+    patterns.add_law_patterns();
     patterns::write_automaton(&patterns, "builtin", &out);
     // The same with the first and last two characters of every idiom: a
     // window one character from an idiom keeps one of them, so

@@ -1,6 +1,6 @@
 //! The scan: every pattern of the built-in automata (listed typos, the
-//! patterns of the formulation, political-term, agency, secrecy and leader
-//! rules, the places where `typo.confusable` tries a character that stands
+//! patterns of the formulation, political-term, agency, secrecy, leader
+//! and law rules, the places where `typo.confusable` tries a character that stands
 //! alone, and the idioms' halves) with its targets (`src/layout.rs`) ->
 //! `builtin.daac` and `builtin-idioms.daac` (the same with the idioms'
 //! halves), each with its `.targets`.
@@ -33,6 +33,15 @@ impl Patterns {
             let split = w.char_indices().nth(2).map_or(0, |(b, _)| b);
             self.add(&w[..split], Kind::IdiomHead, 0);
             self.add(&w[split..], Kind::IdiomTail, 0);
+        }
+    }
+
+    /// Where `law.title` reads a citation: 《, and the words after which it
+    /// reads a bare title (`lawtable::TRIGGERS`).
+    pub(crate) fn add_law_patterns(&mut self) {
+        self.add("《", Kind::LawBracket, 0);
+        for (i, w) in crate::lawtable::TRIGGERS.iter().enumerate() {
+            self.add(w, Kind::LawTrigger, i as u32);
         }
     }
 

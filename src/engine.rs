@@ -150,6 +150,9 @@ pub(crate) struct Engine {
     pub(crate) policy: Policy,
     /// The leaders list: the built-in one, or a user's replacing it.
     pub(crate) leaders: Vec<Leader>,
+    /// The built-in data of `law.title` and `law.article` (opened in
+    /// place).
+    pub(crate) laws: crate::rules::law::Builtin,
     /// Whether `leaders` is a user's list (the built-in name patterns are
     /// then ignored and the user automaton has the user's).
     user_names: bool,
@@ -212,6 +215,7 @@ impl Engine {
             lm: LanguageModel::builtin(),
             policy: Policy::builtin(),
             leaders,
+            laws: crate::rules::law::Builtin::new(),
             user_names,
             user_targets: patterns.into_values().map(Vec::into_boxed_slice).collect(),
         }

@@ -58,6 +58,11 @@ pub enum Kind {
     IdiomHead = 12,
     /// The last two characters of some idiom. Payload 0.
     IdiomTail = 13,
+    /// 《, where `law.title` reads a cited title. Payload 0.
+    LawBracket = 14,
+    /// A word after which `law.title` reads a bare title (根据, 依照 …).
+    /// Payload: its index in `lawtable::TRIGGERS`.
+    LawTrigger = 15,
 }
 
 /// The kinds by number: the table that decodes a target's kind.
@@ -76,6 +81,8 @@ pub const KINDS: &[Kind] = &[
     Kind::SecrecyLevel,
     Kind::IdiomHead,
     Kind::IdiomTail,
+    Kind::LawBracket,
+    Kind::LawTrigger,
 ];
 
 /// A target of `kind` with `payload` (which must fit [`PAYLOAD`]).

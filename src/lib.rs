@@ -105,6 +105,37 @@
 //! Names and posts change: a list in the format of `dictionaries/leaders.tsv`
 //! replaces the built-in one with [`LinterBuilder::leaders_file`].
 //!
+//! # Cited laws (法律关)
+//!
+//! `law.title` reports a cited law, administrative regulation or judicial
+//! interpretation (in 《》, or bare after 根据, 依照 …) that is repealed (an
+//! error: a serious one) or misnamed (a warning, with the right title);
+//! `law.article` an article number beyond the current text or a revision
+//! year the title does not have. The data is `dictionaries/laws.tsv`
+//! (dated); history, quotations, local, party and foreign titles stay
+//! silent:
+//!
+//! ```
+//! let linter = jiaodui::Linter::new();
+//! let d = &linter.check("根据《合同法》第一百零七条处理。")[0];
+//! assert_eq!((d.rule, d.found.as_str()), ("law.title", "合同法"));
+//! assert!(d.message.starts_with("《合同法》已于2021年1月1日废止，相关规定见《中华人民共和国民法典》合同编"));
+//! assert!(d.is_serious());
+//!
+//! let d = &linter.check("企业应当遵守《中华人民共和国个人信息保护条例》。")[0];
+//! assert_eq!((d.rule, d.suggestions[0].as_str()), ("law.title", "中华人民共和国个人信息保护法"));
+//!
+//! let d = &linter.check("依照《中华人民共和国消防法》第九十条处理。")[0];
+//! assert_eq!((d.rule, d.found.as_str()), ("law.article", "第九十条"));
+//!
+//! for silent in ["原《合同法》规定了要约。", "2019年签订的合同适用《合同法》。", "《浙江省消防条例》施行。"] {
+//!     assert!(linter.check(silent).is_empty(), "{silent}");
+//! }
+//! ```
+//!
+//! An office adds its own local regulations in the same format with
+//! [`LinterBuilder::laws_file`].
+//!
 //! # An office's own word lists
 //!
 //! [`LinterBuilder::word_list`] adds a list of words that must not appear
@@ -251,6 +282,7 @@ mod document;
 mod engine;
 mod error;
 mod idiomkey;
+mod lawtable;
 mod layout;
 mod linter;
 mod lm;

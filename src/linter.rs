@@ -32,6 +32,8 @@ struct Inner {
     lm: Option<LanguageModel>,
     /// The user's sensitive-word lists.
     words: Option<WordLists>,
+    /// The user's lists of laws and regulations.
+    laws: Vec<crate::rules::law::Table>,
 }
 
 impl Default for Linter {
@@ -62,6 +64,7 @@ impl Linter {
                 allow: None,
                 lm: None,
                 words: None,
+                laws: Vec::new(),
             }),
         }
     }
@@ -85,6 +88,7 @@ impl Linter {
             text,
             lm: inner.lm.as_ref().unwrap_or(&engine.lm),
             words: inner.words.as_ref(),
+            laws: &inner.laws,
             scan: &scan,
             pass: &pass,
         };
@@ -189,6 +193,7 @@ pub struct LinterBuilder {
     leaders: Option<DictSource>,
     word_lists: Vec<DictSource>,
     max_gap: Option<usize>,
+    laws: Vec<DictSource>,
 }
 
 #[derive(Debug, Clone)]
@@ -283,6 +288,48 @@ impl LinterBuilder {
     /// Adds a sensitive-word list file (read when the linter is built).
     pub fn word_list_file(mut self, path: impl AsRef<Path>) -> LinterBuilder {
         self.word_lists.push(DictSource::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds a list of laws and regulations for `law.title` and
+    /// `law.article`, given as text: an office's local regulations and
+    /// rules (浙江省安全生产条例 …), or national titles newer than the
+    /// built-in `dictionaries/laws.tsv`. The format is that file's (its
+    /// header and `dictionaries/README.md` describe the columns): only
+    /// title, kind and status are required, and the kinds local-regulation
+    /// (地方性法规), local-rule (地方政府规章) and department-rule (部门规章)
+    /// are accepted too. A row overrides a built-in row of the same title
+    /// or short form, a later list an earlier one; the titles it lists are
+    /// checked like national ones (repealed, near-misses, articles and
+    /// revisions), local ones included. `name` identifies it in errors and
+    /// in findings' origins.
+    ///
+    /// ```
+    /// let list = "# 本省法规\n浙江省安全生产条例\tlocal-regulation\tin-force\t\t\t\t\t70\n\
+    ///             浙江省旧条例\tlocal-regulation\trepealed\t\t\t\t\t\t2020-01-01\t浙江省安全生产条例\n";
+    /// let linter = jiaodui::Linter::builder().laws("本省法规", list).build()?;
+    /// let rules = |t: &str| linter.check(t).into_iter().map(|d| d.rule).collect::<Vec<_>>();
+    /// assert_eq!(rules("依据《浙江省旧条例》处理。"), ["law.title"]);
+    /// assert_eq!(rules("依据《浙江省安全生严条例》处理。"), ["law.title"]);
+    /// assert_eq!(rules("依据《浙江省安全生产条例》第八十条处理。"), ["law.article"]);
+    /// assert!(rules("依据《浙江省安全生产条例》第十条处理。").is_empty());
+    ///
+    /// let err = jiaodui::Linter::builder().laws("本省法规", "浙江省某条例\tlocal\tin-force\n").build().unwrap_err();
+    /// assert!(err.to_string().starts_with("本省法规:1: kind \"local\""));
+    /// # Ok::<(), jiaodui::Error>(())
+    /// ```
+    pub fn laws(mut self, name: impl Into<String>, text: impl Into<String>) -> LinterBuilder {
+        self.laws.push(DictSource::Text {
+            name: name.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Adds a list of laws and regulations from a file (read when the
+    /// linter is built); see [`LinterBuilder::laws`].
+    pub fn laws_file(mut self, path: impl AsRef<Path>) -> LinterBuilder {
+        self.laws.push(DictSource::File(path.as_ref().to_path_buf()));
         self
     }
 
@@ -398,6 +445,11 @@ impl LinterBuilder {
         };
         let lists: Vec<(String, String)> = self.word_lists.iter().map(DictSource::read).collect::<Result<_, _>>()?;
         let words = WordLists::compile(&lists, self.max_gap.unwrap_or(crate::rules::sensitive::DEFAULT_MAX_GAP))?;
+        let mut laws = Vec::with_capacity(self.laws.len());
+        for source in &self.laws {
+            let (name, text) = source.read()?;
+            laws.push(crate::rules::law::Table::compile(&name, &text)?);
+        }
         let lm = match self.lm {
             None => None,
             Some(LmSource::Model(m)) => Some(m),
@@ -411,6 +463,7 @@ impl LinterBuilder {
                 allow,
                 lm,
                 words,
+                laws,
             }),
         })
     }

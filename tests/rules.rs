@@ -7,9 +7,13 @@ use jiaodui::{Category, Linter, Severity};
 fn categories() {
     for r in jiaodui::rules() {
         let expected = match r.id {
-            "formulation.near-miss" | "name.leader" | "political.term" | "agency.renamed" | "secrecy.marking" => {
-                Category::Serious
-            }
+            "formulation.near-miss"
+            | "name.leader"
+            | "political.term"
+            | "agency.renamed"
+            | "secrecy.marking"
+            | "law.title"
+            | "law.article" => Category::Serious,
             _ if matches!(r.family(), "typo" | "idiom") => Category::Spelling,
             "sensitive.word" => Category::Policy,
             _ if r.family() == "privacy" => Category::Policy,

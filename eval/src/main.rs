@@ -5,6 +5,14 @@
 //!   and character-level detection and correction precision / recall / F1.
 //! * Any other file is clean prose (one paragraph a line, `# ` lines are
 //!   titles and skipped): findings per 10,000 characters, per rule.
+//! * A file given with `--labelled-rules` is a labelled set of sentences
+//!   for rules that are not about miswritten characters
+//!   (`eval/data/laws.tsv`): `class<TAB>expected<TAB>sentence[<TAB>note]`
+//!   per line (`#` lines are comments), `expected` the rule id the sentence
+//!   must be flagged with or `-` for one that must stay silent. Only the
+//!   findings of the rule families the file names count: per class, the
+//!   lines found and missed (or silent and flagged), then recall,
+//!   precision and the false alarms on the correct lines.
 //!
 //! Definitions follow ../shared/eval/README.md. On labelled files only the
 //! rules whose findings are miswritten characters count (their declaration's
@@ -18,8 +26,12 @@ use std::time::Instant;
 
 use jiaodui::{Diagnostic, Linter};
 
-const USAGE: &str = "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... [--lm FILE] [--ceiling] FILE...\n\
+const USAGE: &str =
+    "usage: jiaodui-eval [--all-rules] [--show N] [--dict FILE]... [--lm FILE] [--only RULE]... [--ceiling] \
+  [--labelled-rules FILE]... FILE...\n\
   FILE: a labelled set (source<TAB>target lines) or clean prose (one paragraph a line)\n\
+  --labelled-rules FILE  a labelled set of class<TAB>expected rule or -<TAB>sentence lines (eval/data/laws.tsv)\n\
+  --only RULE  only this rule or family (repeatable); every other rule is off\n\
   --all-rules  on labelled sets, count every rule, not only those of miswritten characters\n\
   --show N     print up to N misses and false alarms of each file\n\
   --dict FILE  a user typo dictionary\n\
@@ -33,6 +45,8 @@ struct Options {
     show: usize,
     dicts: Vec<PathBuf>,
     lm: Option<PathBuf>,
+    only: Vec<String>,
+    rule_sets: Vec<PathBuf>,
     files: Vec<PathBuf>,
 }
 
@@ -43,6 +57,8 @@ fn parse_args() -> Result<Options, String> {
         show: 0,
         dicts: Vec::new(),
         lm: None,
+        only: Vec::new(),
+        rule_sets: Vec::new(),
         files: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -58,12 +74,16 @@ fn parse_args() -> Result<Options, String> {
             }
             "--dict" => o.dicts.push(args.next().ok_or("--dict takes a file")?.into()),
             "--lm" => o.lm = Some(args.next().ok_or("--lm takes a file")?.into()),
+            "--only" => o.only.push(args.next().ok_or("--only takes a rule id or family")?),
+            "--labelled-rules" => o
+                .rule_sets
+                .push(args.next().ok_or("--labelled-rules takes a file")?.into()),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ => o.files.push(a.into()),
         }
     }
-    if o.files.is_empty() {
+    if o.files.is_empty() && o.rule_sets.is_empty() {
         return Err("no FILE given".into());
     }
     Ok(o)
@@ -87,6 +107,13 @@ fn main() -> ExitCode {
     if let Some(lm) = &opts.lm {
         builder = builder.language_model_file(lm);
     }
+    if !opts.only.is_empty() {
+        for r in jiaodui::rules() {
+            if !opts.only.iter().any(|o| o == r.id || o == r.family()) {
+                builder = builder.disable(r.id);
+            }
+        }
+    }
     let linter = match builder.build() {
         Ok(l) => l,
         Err(e) => {
@@ -94,6 +121,25 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    for file in &opts.rule_sets {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("jiaodui-eval: {}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+        };
+        let name = file
+            .file_name()
+            .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        match parse_rule_set(&text) {
+            Ok(lines) => print!("{}", rule_set(&linter, &name, &lines, opts.show)),
+            Err(e) => {
+                eprintln!("jiaodui-eval: {}:{e}", file.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
     for file in &opts.files {
         let text = match std::fs::read_to_string(file) {
             Ok(t) => t,
@@ -372,9 +418,197 @@ fn clean(linter: &Linter, name: &str, text: &str, show: usize) -> String {
     out
 }
 
+/// A line of a labelled set for rules: its class, the rule it must be
+/// flagged with (`None`: it must stay silent), the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RuleLine<'a> {
+    class: &'a str,
+    expected: Option<&'a str>,
+    sentence: &'a str,
+}
+
+/// Reads `class<TAB>expected<TAB>sentence[<TAB>note]` lines; `#` lines and
+/// blank ones are skipped. The error is `line: reason`.
+fn parse_rule_set(text: &str) -> Result<Vec<RuleLine<'_>>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 || f[0].is_empty() || f[2].is_empty() {
+            return Err(format!(
+                "{}: expected class<TAB>expected rule or -<TAB>sentence[<TAB>note]",
+                i + 1
+            ));
+        }
+        let expected = match f[1] {
+            "-" => None,
+            id if jiaodui::rule(id).is_some() => Some(id),
+            id => return Err(format!("{}: no rule has the id {id:?}", i + 1)),
+        };
+        out.push(RuleLine {
+            class: f[0],
+            expected,
+            sentence: f[2],
+        });
+    }
+    Ok(out)
+}
+
+/// What a labelled set for rules gives, per class and in all.
+#[derive(Debug, Default, PartialEq)]
+struct RuleCounts {
+    /// Per class (in the order met): lines, lines found (or silent), lines
+    /// flagged by another rule of the families only (wrong lines).
+    classes: Vec<(String, bool, usize, usize, usize)>,
+    wrong: usize,
+    found: usize,
+    correct: usize,
+    /// Lines with a finding of the families.
+    flagged: usize,
+    /// Findings of the families on correct lines.
+    false_alarms: usize,
+    by_rule: BTreeMap<&'static str, usize>,
+}
+
+fn rule_counts(
+    linter: &Linter,
+    lines: &[RuleLine<'_>],
+    mut each: impl FnMut(&RuleLine<'_>, &[Diagnostic], bool),
+) -> RuleCounts {
+    let families: BTreeSet<&str> = lines
+        .iter()
+        .filter_map(|l| l.expected)
+        .map(|id| id.split_once('.').map_or(id, |(f, _)| f))
+        .collect();
+    let mut c = RuleCounts::default();
+    for l in lines {
+        let findings: Vec<Diagnostic> = linter
+            .check(l.sentence)
+            .into_iter()
+            .filter(|d| families.contains(d.rule_info().family()))
+            .collect();
+        for d in &findings {
+            *c.by_rule.entry(d.rule).or_default() += 1;
+        }
+        let hit = match l.expected {
+            Some(id) => findings.iter().any(|d| d.rule == id),
+            None => findings.is_empty(),
+        };
+        let k = match c.classes.iter().position(|x| x.0 == l.class) {
+            Some(k) => k,
+            None => {
+                c.classes.push((l.class.to_string(), l.expected.is_some(), 0, 0, 0));
+                c.classes.len() - 1
+            }
+        };
+        let row = &mut c.classes[k];
+        row.2 += 1;
+        row.3 += usize::from(hit);
+        row.4 += usize::from(l.expected.is_some() && !hit && !findings.is_empty());
+        c.flagged += usize::from(!findings.is_empty());
+        if l.expected.is_some() {
+            c.wrong += 1;
+            c.found += usize::from(hit);
+        } else {
+            c.correct += 1;
+            c.false_alarms += findings.len();
+        }
+        each(l, &findings, hit);
+    }
+    c
+}
+
+fn rule_set(linter: &Linter, name: &str, lines: &[RuleLine<'_>], show: usize) -> String {
+    let mut shown = Vec::new();
+    let c = rule_counts(linter, lines, |l, findings, hit| {
+        if !hit && shown.len() < show {
+            let desc: Vec<String> = findings
+                .iter()
+                .map(|d| format!("{} {}→{}", d.rule, d.found, d.suggestions.join("|")))
+                .collect();
+            let what = if l.expected.is_some() { "miss" } else { "false alarm" };
+            shown.push(format!(
+                "    {what} ({}): {}
+       found: {}",
+                l.class,
+                l.sentence,
+                desc.join("; ")
+            ));
+        }
+    });
+    let families: BTreeSet<&str> = lines
+        .iter()
+        .filter_map(|l| l.expected)
+        .map(|id| id.split_once('.').map_or(id, |(f, _)| f))
+        .collect();
+    let mut out = format!(
+        "{name}: {} lines, {} to flag, {} to stay silent (findings of {})\n",
+        lines.len(),
+        c.wrong,
+        c.correct,
+        families.iter().map(|f| format!("{f}.*")).collect::<Vec<_>>().join(", ")
+    );
+    out += "  to flag:         lines  found  missed  (by another rule)\n";
+    for (class, wrong, n, hit, other) in c.classes.iter().filter(|x| x.1) {
+        let _ = wrong;
+        out += &format!("    {class:<22}{n:>5}{hit:>7}{:>8}  ({other})\n", n - hit);
+    }
+    out += "  to stay silent:  lines  silent  flagged\n";
+    for (class, _, n, hit, _) in c.classes.iter().filter(|x| !x.1) {
+        out += &format!("    {class:<22}{n:>5}{hit:>8}{:>9}\n", n - hit);
+    }
+    out += &format!(
+        "  recall {:.3} ({} / {}), precision {:.3} ({} / {} lines flagged), {} false alarms on {} correct lines\n",
+        ratio(c.found, c.wrong),
+        c.found,
+        c.wrong,
+        ratio(c.found, c.flagged),
+        c.found,
+        c.flagged,
+        c.false_alarms,
+        c.correct
+    );
+    let rules: Vec<String> = c.by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    out += &format!(
+        "  findings by rule: {}\n",
+        if rules.is_empty() {
+            "none".into()
+        } else {
+            rules.join(", ")
+        }
+    );
+    for s in shown {
+        out += &s;
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_set_for_rules() {
+        let text = "# comment\nrepealed\tlaw.title\t根据《合同法》的规定处理。\tnote\n\
+                    current\t-\t根据《中华人民共和国民法典》的规定处理。\n\
+                    repealed\tlaw.title\t按约定处理。\n";
+        let lines = parse_rule_set(text).unwrap();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].expected, None);
+        let c = rule_counts(&Linter::new(), &lines, |_, _, _| {});
+        assert_eq!(
+            (c.wrong, c.found, c.correct, c.flagged, c.false_alarms),
+            (2, 1, 1, 1, 0)
+        );
+        assert_eq!(c.classes[0], ("repealed".to_string(), true, 2, 1, 0));
+        assert!(parse_rule_set("a\tno.such-rule\tx\n")
+            .unwrap_err()
+            .starts_with("1: no rule"));
+        assert!(parse_rule_set("a\tlaw.title\n").is_err());
+    }
 
     #[test]
     fn metrics_on_a_tiny_set() {

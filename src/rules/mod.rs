@@ -18,6 +18,7 @@ pub(crate) mod context;
 pub(crate) mod formulation;
 pub(crate) mod hygiene;
 pub(crate) mod idiom;
+pub(crate) mod law;
 pub(crate) mod name;
 pub(crate) mod political;
 pub(crate) mod secrecy;
@@ -70,6 +71,7 @@ registry! {
         AgencyRenamed = agency::RENAMED,
     ],
     secrecy::check => [SecrecyMarking = secrecy::MARKING],
+    law::check => [LawTitle = law::TITLE, LawArticle = law::ARTICLE],
     sensitive::check => [SensitiveWord = sensitive::WORD],
     hygiene::chars::check => [
         CharKangxi = hygiene::chars::KANGXI,
@@ -119,6 +121,9 @@ pub(crate) struct Context<'a> {
     pub(crate) lm: &'a LanguageModel,
     /// The user's sensitive-word lists.
     pub(crate) words: Option<&'a WordLists>,
+    /// The user's lists of laws and regulations (`law.title`), in the order
+    /// added.
+    pub(crate) laws: &'a [law::Table],
     /// The automaton hits, filed by the rule that takes their kind.
     pub(crate) scan: &'a Hits,
     /// The shared pass over the characters.
