@@ -29,7 +29,7 @@ pub enum Command {
     #[command(after_help = EXAMPLES)]
     Check(CheckArgs),
     /// List every rule with its id, default severity and an example.
-    Rules,
+    Rules(RulesArgs),
     /// Language models for typo.confusable.
     #[command(subcommand)]
     Lm(LmCommand),
@@ -37,10 +37,87 @@ pub enum Command {
     /// (JSON Lines: account, owner, level, platform, published_at, title,
     /// text or html, url, is_repost, source).
     Inspect(InspectArgs),
+    /// Serve the proofreading page and the HTTP API (JSON /v1, and a
+    /// LanguageTool-compatible /v2) on the library.
+    Serve(ServeArgs),
     /// Write a commented default jiaodui.toml in the current directory.
     Init,
     /// Print the JSON schema of jiaodui.toml.
     Schema,
+}
+
+/// The data and rule options of `check`, for the commands that keep a
+/// linter running (`serve`).
+#[derive(clap::Args, Clone)]
+pub struct LinterArgs {
+    /// Use this configuration file instead of the jiaodui.toml found from
+    /// the current directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every jiaodui.toml.
+    #[arg(long)]
+    pub no_config: bool,
+    /// A user typo dictionary (TSV: wrong<TAB>correct<TAB>note); repeatable.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dictionaries: Vec<PathBuf>,
+    /// A sensitive-word list (TSV: word, category, severity, replacement); repeatable.
+    #[arg(long = "word-list", value_name = "FILE")]
+    pub word_lists: Vec<PathBuf>,
+    /// A leaders list (the format of dictionaries/leaders.tsv) replacing the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub leaders: Option<PathBuf>,
+    /// An office's list of laws and regulations, added to the built-in one; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub laws: Vec<PathBuf>,
+    /// A language model built with `jiaodui lm build`.
+    #[arg(long, value_name = "FILE")]
+    pub lm: Option<PathBuf>,
+    /// A phrase never to flag; repeatable.
+    #[arg(long, value_name = "PHRASE")]
+    pub allow: Vec<String>,
+    /// Turn a rule off by id; repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub disable: Vec<String>,
+}
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// Where to listen. An address that is not loopback needs --token or --no-auth.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// A bearer token every API request must send (Authorization: Bearer TOKEN);
+    /// also read from JIAODUI_TOKEN.
+    #[arg(long, value_name = "TOKEN", env = "JIAODUI_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Listen on a non-loopback address without a token.
+    #[arg(long)]
+    pub no_auth: bool,
+    /// An origin allowed by CORS (e.g. https://cms.example.gov.cn, or *); repeatable.
+    /// Default: none.
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
+    /// Largest request body, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_body_bytes: usize,
+    /// Longest text, in characters.
+    #[arg(long, value_name = "CHARS", default_value_t = 1_000_000)]
+    pub max_text_chars: usize,
+    /// Checks running at once; more are answered 429.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_concurrent: usize,
+    /// Seconds a check may take; longer ones are answered 503.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub timeout: u64,
+    #[command(flatten)]
+    pub linter: LinterArgs,
+}
+
+#[derive(clap::Args)]
+pub struct RulesArgs {
+    /// Explain one rule: what it checks and why, its category, an example,
+    /// how to turn it off, and its data files with their entry counts.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -160,6 +237,9 @@ pub struct CheckArgs {
     /// A leaders list (the format of dictionaries/leaders.tsv) replacing the built-in one.
     #[arg(long, value_name = "FILE")]
     pub leaders: Option<PathBuf>,
+    /// An office's list of laws and regulations (the columns of dictionaries/laws.tsv), added to the built-in one; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub laws: Vec<PathBuf>,
     /// The input type, instead of guessing it from the file name.
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub input_type: Option<InputType>,

@@ -53,6 +53,9 @@ fn add_options(mut b: LinterBuilder, args: &CheckArgs) -> LinterBuilder {
     if let Some(leaders) = &args.leaders {
         b = b.leaders_file(leaders);
     }
+    for l in &args.laws {
+        b = b.laws_file(l);
+    }
     for d in &args.dictionaries {
         b = b.dictionary_file(d);
     }

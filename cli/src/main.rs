@@ -11,6 +11,7 @@ mod lm;
 mod output;
 mod pipeline;
 mod rules;
+mod serve;
 
 use std::io;
 use std::process::ExitCode;
@@ -22,9 +23,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(args),
-        Command::Rules => rules::run(),
+        Command::Rules(args) => rules::run(&args),
         Command::Lm(LmCommand::Build { corpus, output }) => lm::build(&corpus, &output),
         Command::Inspect(args) => inspect::command(args),
+        Command::Serve(args) => serve::run(args),
         Command::Init => init::init(),
         Command::Schema => init::schema(),
     };

@@ -1,4 +1,5 @@
-//! `jiaodui rules`: every rule with its id, default severity and example.
+//! `jiaodui rules`: every rule with its id, default severity and example;
+//! `--explain ID`: one rule in full.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -17,8 +18,25 @@ fn visible(s: &str) -> String {
         .collect()
 }
 
-pub fn run() -> io::Result<ExitCode> {
+pub fn run(args: &crate::args::RulesArgs) -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
+    if let Some(id) = &args.explain {
+        return match jiaodui::explain(id) {
+            Some(explanation) => {
+                write!(out, "{explanation}")?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                let hint = jiaodui::Linter::builder()
+                    .disable(id)
+                    .build()
+                    .err()
+                    .map_or_else(|| format!("unknown rule id {id:?}"), |e| e.to_string());
+                eprintln!("jiaodui: error: {hint}");
+                Ok(ExitCode::from(2))
+            }
+        };
+    }
     for r in jiaodui::rules() {
         writeln!(
             out,

@@ -10,7 +10,7 @@
   // 严重表述错误.
   const SERIOUS_RULES = new Set(["formulation.near-miss", "name.leader", "agency.renamed", "secrecy.marking"]);
   const SERIOUS_NAME = "严重表述错误";
-  const KIND_ORDER = [SERIOUS_NAME, "疑似错别字", "规范表述", "敏感用语", "个人信息", "数字与日期", "重复字词", "标点与格式", "其他"];
+  const KIND_ORDER = [SERIOUS_NAME, "疑似错别字", "规范表述", "法律法规引用", "敏感用语", "个人信息", "数字与日期", "重复字词", "标点与格式", "其他"];
   const SEVERITY_NAME = { error: "错误", warning: "警告", info: "提示" };
 
   const $ = (id) => document.getElementById(id);

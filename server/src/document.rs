@@ -1,11 +1,8 @@
-//! Every input type's extraction, in one place.
-//!
-//! Plain text is checked as it is. Markdown, HTML and Word `.docx` answer
-//! `unsupported_type` for now: their extraction moves from the command line
-//! into the library, and is plugged in here, in [`check_document`] and
-//! [`fix_document`] only.
+//! Every input type's extraction, in one place: the library's
+//! [`jiaodui::Document`] reads plain text, Markdown, HTML and Word `.docx`,
+//! and maps each finding back to the source.
 
-use jiaodui::{LineIndex, Linter};
+use jiaodui::{Document, DocumentKind, ErrorKind, Linter};
 use serde::Serialize;
 
 use crate::error::ApiError;
@@ -86,61 +83,90 @@ pub struct Fixed {
     pub fixes: Vec<Finding>,
 }
 
-fn decode(bytes: Vec<u8>) -> Result<String, ApiError> {
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        ApiError::bad_request(
-            "invalid_utf8",
-            format!(
-                "文本不是 UTF-8 编码（第 {} 字节起无效），请另存为 UTF-8 后再提交",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
+impl DocKind {
+    fn library(self) -> DocumentKind {
+        match self {
+            DocKind::Text => DocumentKind::Text,
+            DocKind::Markdown => DocumentKind::Markdown,
+            DocKind::Html => DocumentKind::Html,
+            DocKind::Docx => DocumentKind::Docx,
+        }
     }
-    Ok(text)
+}
+
+/// Reads a document, its errors as the API answers them.
+fn read(kind: DocKind, bytes: &[u8]) -> Result<Document, ApiError> {
+    Document::from_bytes(kind.library(), bytes).map_err(|e| match e.kind() {
+        ErrorKind::NotUtf8 { offset, .. } => ApiError::bad_request(
+            "invalid_utf8",
+            format!("文本不是 UTF-8 编码（第 {offset} 字节起无效），请另存为 UTF-8 后再提交"),
+        ),
+        ErrorKind::Binary { .. } => ApiError::bad_request("binary", "文件含有 NUL 字节，不是文本文件".to_string()),
+        ErrorKind::Unsupported { .. } => ApiError::unsupported_type(kind.as_str()),
+        _ => ApiError::bad_request("invalid_document", format!("无法读取{}文档：{e}", kind.as_str())),
+    })
+}
+
+/// The text that positions refer to: the source without a leading
+/// byte-order mark (for .docx, its paragraphs, one a line).
+fn source_text(doc: &Document) -> String {
+    doc.source()
+        .strip_prefix('\u{feff}')
+        .unwrap_or(doc.source())
+        .to_string()
+}
+
+/// Positions in the source without its byte-order mark.
+fn finding(doc: &Document, d: &jiaodui::Diagnostic) -> Finding {
+    let mut f = Finding::new(d, &doc.position(d.span.clone()));
+    if doc.has_bom() {
+        f.byte_start -= '\u{feff}'.len_utf8();
+        f.byte_end -= '\u{feff}'.len_utf8();
+    }
+    f
 }
 
 /// Checks a document of type `kind`.
 pub fn check_document(linter: &Linter, kind: DocKind, bytes: Vec<u8>) -> Result<Checked, ApiError> {
-    match kind {
-        DocKind::Text => {
-            let text = decode(bytes)?;
-            let index = LineIndex::new(&text);
-            let findings = linter.check(&text).iter().map(|d| Finding::new(d, &index)).collect();
-            Ok(Checked { text, findings })
-        }
-        other => Err(ApiError::unsupported_type(other.as_str())),
-    }
+    let doc = read(kind, &bytes)?;
+    let findings = linter.check_document(&doc).iter().map(|d| finding(&doc, d)).collect();
+    Ok(Checked {
+        text: source_text(&doc),
+        findings,
+    })
 }
 
-/// Applies the certain fixes to a document of type `kind`.
+/// Applies the certain fixes to a document of type `kind` (text, Markdown
+/// or HTML; a .docx is not rewritten).
 pub fn fix_document(linter: &Linter, kind: DocKind, bytes: Vec<u8>) -> Result<Fixed, ApiError> {
-    match kind {
-        DocKind::Text => {
-            let text = decode(bytes)?;
-            let index = LineIndex::new(&text);
-            let fixes = linter
-                .check(&text)
-                .iter()
-                .filter(|d| d.fix.is_some())
-                .map(|d| {
-                    let mut f = Finding::new(d, &index);
-                    // The replacement applied is the certain fix.
-                    f.suggestions = d.fix.iter().cloned().collect();
-                    f
-                })
-                .collect();
-            let (fixed, changed) = match linter.fix(&text) {
-                std::borrow::Cow::Borrowed(_) => (String::new(), false),
-                std::borrow::Cow::Owned(t) => (t, true),
-            };
-            let text = if changed { fixed } else { text };
-            Ok(Fixed { text, changed, fixes })
-        }
-        other => Err(ApiError::unsupported_type(other.as_str())),
-    }
+    let doc = read(kind, &bytes)?;
+    let fixes = linter
+        .check_document(&doc)
+        .iter()
+        .filter(|d| d.fix.is_some())
+        .map(|d| {
+            let mut f = finding(&doc, d);
+            // The replacement applied is the certain fix.
+            f.suggestions = d.fix.iter().cloned().collect();
+            f
+        })
+        .collect();
+    let fixed = linter.fix_document(&doc).map_err(|e| match e.kind() {
+        ErrorKind::Unfixable { .. } => ApiError::unsupported_type(kind.as_str()),
+        _ => ApiError::bad_request("invalid_document", e.to_string()),
+    })?;
+    Ok(match fixed {
+        Some(text) => Fixed {
+            text: text.strip_prefix('\u{feff}').unwrap_or(&text).to_string(),
+            changed: true,
+            fixes,
+        },
+        None => Fixed {
+            text: source_text(&doc),
+            changed: false,
+            fixes,
+        },
+    })
 }
 
 #[cfg(test)]
@@ -163,7 +189,9 @@ mod tests {
         assert_eq!((c.findings[0].byte_start, c.findings[0].column), (3, 2));
         let e = check_document(&linter, DocKind::Text, vec![b'a', 0xff]).unwrap_err();
         assert_eq!(e.code, "invalid_utf8");
-        let e = check_document(&linter, DocKind::Html, b"<p>x</p>".to_vec()).unwrap_err();
-        assert_eq!(e.code, "unsupported_type");
+        let c = check_document(&linter, DocKind::Html, "<p>请<b>按装</b></p>".as_bytes().to_vec()).unwrap();
+        assert_eq!((c.findings[0].byte_start, c.findings[0].found.as_str()), (9, "按装"));
+        let c = check_document(&linter, DocKind::Markdown, "# 通知\n\n请按装`按装`".as_bytes().to_vec()).unwrap();
+        assert_eq!(c.findings.len(), 1);
     }
 }

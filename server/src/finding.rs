@@ -1,7 +1,7 @@
 //! Findings as the API answers them: the keys of the command line's
 //! `--format json`, and the kind of each rule for grouping.
 
-use jiaodui::{Diagnostic, LineIndex, Severity};
+use jiaodui::{Diagnostic, Origin, Position, Severity};
 use serde::Serialize;
 
 /// One finding, with the keys (and their order) of `jiaodui check --format
@@ -33,26 +33,35 @@ pub struct Finding {
     pub found: String,
     /// Replacements, best first.
     pub suggestions: Vec<String>,
+    /// The dictionary line behind the finding, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// The rule's category: `spelling`, `serious`, `policy` or `hygiene`.
+    pub category: &'static str,
+    /// Whether the finding is serious (严重表述错误): a single one fails an
+    /// account at inspection.
+    pub serious: bool,
 }
 
 impl Finding {
-    /// A finding from a diagnostic of `text`.
-    pub fn new(d: &Diagnostic, index: &LineIndex<'_>) -> Finding {
-        let (line, column) = index.line_col(d.span.start);
-        let (end_line, end_column) = index.line_col(d.span.end);
+    /// A finding from a diagnostic at `position` of its document.
+    pub fn new(d: &Diagnostic, position: &Position) -> Finding {
         Finding {
             path: None,
-            line,
-            column,
-            end_line,
-            end_column,
-            byte_start: d.span.start,
-            byte_end: d.span.end,
+            line: position.line,
+            column: position.column,
+            end_line: position.end_line,
+            end_column: position.end_column,
+            byte_start: position.byte_start,
+            byte_end: position.byte_end,
             rule: d.rule,
             severity: d.severity,
             message: d.message.clone(),
             found: d.found.clone(),
             suggestions: d.suggestions.clone(),
+            origin: d.origin().cloned(),
+            category: d.rule_info().category.as_str(),
+            serious: d.is_serious(),
         }
     }
 }
@@ -84,6 +93,10 @@ pub fn kind_of(rule: &str) -> Kind {
         "formulation" | "name" | "political" | "agency" | "secrecy" => Kind {
             id: "FORMULATION",
             name: "规范表述",
+        },
+        "law" => Kind {
+            id: "LEGAL",
+            name: "法律法规引用",
         },
         "sensitive" => Kind {
             id: "SENSITIVE",

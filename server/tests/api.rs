@@ -37,12 +37,21 @@ async fn check_answers_the_command_lines_json_objects() {
         .unwrap();
     assert_eq!(r.status(), 200);
     let raw = r.text().await.unwrap();
-    // The keys of `jiaodui check --format json`, in order, less path.
+    // The keys of `jiaodui check --format json`, in order, less path; then
+    // the category and whether the finding is serious.
     let first = &raw[raw.find("\"findings\":[").unwrap() + 12..];
-    let keys: Vec<&str> = first[..first.find('}').unwrap()]
-        .split(",\"")
-        .map(|kv| kv.trim_start_matches(['{', '"']).split('"').next().unwrap())
-        .collect();
+    let mut depth = 0;
+    let end = first
+        .char_indices()
+        .find(|&(_, c)| {
+            depth += i32::from(c == '{') - i32::from(c == '}');
+            depth == 0
+        })
+        .unwrap()
+        .0;
+    let object: Value = serde_json::from_str(&first[..=end]).unwrap();
+    let mut keys: Vec<&str> = object.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_by_key(|k| first[..=end].find(&format!("\"{k}\":")).unwrap());
     assert_eq!(
         keys,
         [
@@ -56,7 +65,10 @@ async fn check_answers_the_command_lines_json_objects() {
             "severity",
             "message",
             "found",
-            "suggestions"
+            "suggestions",
+            "origin",
+            "category",
+            "serious"
         ]
     );
     let v: Value = serde_json::from_str(&raw).unwrap();
@@ -141,7 +153,7 @@ async fn upload_fix_rules_health() {
     assert_eq!(v["findings"][0]["found"], "按装");
 
     for (name, status, expected) in [
-        ("稿件.docx", 415, "unsupported_type"),
+        ("稿件.docx", 400, "invalid_document"),
         ("稿件.pdf", 400, "invalid_type"),
     ] {
         let form = reqwest::multipart::Form::new().part(
@@ -248,10 +260,9 @@ async fn bad_requests_answer_json_errors() {
             "invalid_type",
         ),
         (
-            c.post(s.at("/v1/check"))
-                .json(&json!({"text": "按装", "type": "markdown"})),
-            415,
-            "unsupported_type",
+            c.post(s.at("/v1/check")).json(&json!({"text": "按装", "type": "docx"})),
+            400,
+            "invalid_document",
         ),
         (
             c.post(s.at("/v1/check"))

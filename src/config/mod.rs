@@ -198,6 +198,13 @@ pub struct Dictionaries {
     pub leaders: Option<PathBuf>,
     /// A language model built with `jiaodui lm build`.
     pub language_model: Option<PathBuf>,
+    /// An office's own lists of laws and regulations (the columns of the
+    /// built-in `dictionaries/laws.tsv`), added to the built-in list.
+    #[serde(default)]
+    #[schemars(
+        description = "Lists of laws and regulations (the columns of dictionaries/laws.tsv), added to the built-in one."
+    )]
+    pub laws: Vec<PathBuf>,
 }
 
 /// What to check.
@@ -391,6 +398,7 @@ impl Config {
         d.word_lists.iter_mut().for_each(resolve);
         d.leaders.iter_mut().for_each(resolve);
         d.language_model.iter_mut().for_each(resolve);
+        d.laws.iter_mut().for_each(resolve);
         Ok(config)
     }
 
@@ -433,6 +441,9 @@ impl Config {
         if let Some(p) = &d.language_model {
             b = b.language_model_file(p);
         }
+        for p in &d.laws {
+            b = b.laws_file(p);
+        }
         for a in &self.check.allow {
             b = b.allow(a.clone());
         }
@@ -444,7 +455,7 @@ impl Config {
             for r in crate::rules().iter().filter(|r| matches_rule(r.id, key)) {
                 b = match level {
                     Level::Off => b.disable(r.id),
-                    Level::On => b.severity(r.id, r.default_severity),
+                    Level::On => b.enable(r.id),
                     Level::Error => b.severity(r.id, Severity::Error),
                     Level::Warning => b.severity(r.id, Severity::Warning),
                     Level::Info => b.severity(r.id, Severity::Info),

@@ -587,15 +587,24 @@ fn apply<'f>(text: &str, fixes: impl Iterator<Item = (Range<usize>, &'f str)>) -
 /// front end reports. It serializes as the JSON object of `jiaodui check
 /// --format json`, keys in this order: `path`, `line`, `column`,
 /// `end_line`, `end_column`, `byte_start`, `byte_end`, `rule`, `severity`,
-/// `message`, `found`, `suggestions`.
+/// `message`, `found`, `suggestions`, and `origin` (`{"source", "line"}`:
+/// the dictionary line behind the finding) where the finding has one.
 ///
 /// ```
 /// use jiaodui::{Document, Linter, Located};
 ///
-/// let doc = Document::text("通知\n请按装");
-/// let d = &Linter::new().check_document(&doc)[0];
+/// let linter = Linter::builder().dictionary("本单位.tsv", "清松镇\t青松镇\n").build()?;
+/// let doc = Document::text("通知\n清松镇");
+/// let d = &linter.check_document(&doc)[0];
 /// let json = serde_json::to_string(&Located::new("a.txt", &doc, d)).unwrap();
-/// assert_eq!(json, r#"{"path":"a.txt","line":2,"column":2,"end_line":2,"end_column":4,"byte_start":10,"byte_end":16,"rule":"typo.word","severity":"error","message":"疑似错别字：“按装”应为“安装”","found":"按装","suggestions":["安装"]}"#);
+/// assert_eq!(json, r#"{"path":"a.txt","line":2,"column":1,"end_line":2,"end_column":4,"byte_start":7,"byte_end":16,"rule":"typo.word","severity":"error","message":"疑似错别字：“清松镇”应为“青松镇”","found":"清松镇","suggestions":["青松镇"],"origin":{"source":"本单位.tsv","line":1}}"#);
+///
+/// // A finding that no data line stands behind has no `origin`.
+/// let doc = Document::text("通\u{200b}知");
+/// let d = &linter.check_document(&doc)[0];
+/// let json = serde_json::to_string(&Located::new("b.txt", &doc, d)).unwrap();
+/// assert!(json.ends_with(r#""suggestions":[""]}"#), "{json}");
+/// # Ok::<(), jiaodui::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
@@ -623,7 +632,7 @@ impl<'a> Located<'a> {
 impl Serialize for Located<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (p, d) = (&self.position, self.diagnostic);
-        let mut s = serializer.serialize_struct("Located", 12)?;
+        let mut s = serializer.serialize_struct("Located", 13)?;
         s.serialize_field("path", self.path)?;
         s.serialize_field("line", &p.line)?;
         s.serialize_field("column", &p.column)?;
@@ -636,6 +645,10 @@ impl Serialize for Located<'_> {
         s.serialize_field("message", &d.message)?;
         s.serialize_field("found", &d.found)?;
         s.serialize_field("suggestions", &d.suggestions)?;
+        match d.origin() {
+            Some(origin) => s.serialize_field("origin", origin)?,
+            None => s.skip_field("origin")?,
+        }
         s.end()
     }
 }

@@ -4,21 +4,11 @@
 use std::collections::BTreeMap;
 
 use jiaodui::config::{Grade, Grades};
-use jiaodui::Severity;
+use jiaodui::Category;
 
 use super::model::{platform_name, Account, Evidence, Rate, Report, BURST, MAX_EVIDENCE, MAX_LINKS, STALE_DAYS};
 use super::post::Checked;
 use super::Options;
-
-/// Rules whose findings are serious formulation errors or leaked secrets:
-/// a single one fails the account (单项否决).
-const SERIOUS: &[&str] = &[
-    "formulation.near-miss",
-    "name.leader",
-    "political.term",
-    "agency.renamed",
-    "secrecy.marking",
-];
 
 /// The grade of an account that passed or failed.
 fn grade(a: &Account, g: &Grades) -> &'static str {
@@ -132,13 +122,16 @@ impl Accounts {
         for (rule, severity, message, excerpt) in &c.findings {
             let family = rule.split('.').next().unwrap_or(rule).to_string();
             *a.findings_by_family.entry(family).or_default() += 1;
-            if rule.starts_with("typo.") || rule.starts_with("idiom.") {
+            let info = jiaodui::rule(rule);
+            if info.is_some_and(|r| r.category == Category::Spelling) {
                 a.typo_findings += 1;
                 if a.typos.len() < MAX_EVIDENCE {
                     a.typos.push(Evidence::of(p, rule, message, excerpt));
                 }
             }
-            let serious = SERIOUS.contains(rule) && (*rule != "political.term" || *severity == Severity::Error);
+            // Serious formulation errors, cited repealed laws and leaked
+            // secrets: a single one fails the account (单项否决).
+            let serious = info.is_some_and(|r| r.is_serious(*severity));
             if serious {
                 a.serious_count += 1;
             }
