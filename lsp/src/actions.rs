@@ -446,6 +446,38 @@ mod tests {
         out
     }
 
+    /// Markdown rendered, suppression comments taken out.
+    fn rendered(src: &str) -> String {
+        let mut html = String::new();
+        let options = pulldown_cmark::Options::ENABLE_TABLES;
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(src, options));
+        let mut out = String::new();
+        let mut rest = html.as_str();
+        while let Some(i) = rest.find("<!-- jiaodui-") {
+            out.push_str(&rest[..i]);
+            let end = rest[i..].find("-->").map_or(rest.len(), |e| i + e + 3);
+            rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn markdown_suppressions_leave_the_rendering_alone() {
+        for src in [
+            "# 通知\n\n请按装软件\n",
+            "第一行\n请按装软件  \n第三行\n",
+            "- 一\n- 请**按装**软件\n",
+            "> 请按装\n",
+            "| a | b |\n|---|---|\n| 一 | 请按装 |\n",
+            "1. 一\n\n   请按装\n",
+            "[请按装](https://x.cn)\n",
+        ] {
+            let out = suppressed(DocumentKind::Markdown, src, "typo.word");
+            assert_eq!(rendered(&out), rendered(src), "{out:?}");
+        }
+    }
+
     #[test]
     fn line_suppressions_fit_the_file_type() {
         use DocumentKind::*;
@@ -519,5 +551,30 @@ mod tests {
         assert_eq!(minimal_edit("abc", "abc"), (3..3, String::new()));
         assert_eq!(minimal_edit("二⽉一日", "二月一日"), (3..6, "月".to_string()));
         assert_eq!(minimal_edit("aa", "aaa"), (2..2, "a".to_string()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any text of any kind: actions for every finding, never a panic,
+        /// and each edit within the text.
+        #[test]
+        fn actions_on_any_document(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "请按装", "**", "<p>", "</p>", "<!-- x -->", "\n", "\n\n", "# ", "- ", "> ", "|", "&#25353;",
+                "&amp;", "`", "二⽉", "\u{200b}", "---\n", "<", "软件", "\r\n", " ", "[", "](u)", "<!DOCTYPE html>",
+            ]), 0..30),
+            kind in proptest::sample::select(vec![DocumentKind::Text, DocumentKind::Markdown, DocumentKind::Html]),
+        ) {
+            let src: String = pieces.concat();
+            let c = checked(kind, &src);
+            let uri = Url::parse("file:///x").unwrap();
+            let all = Range::new(lsp_types::Position::new(0, 0), lsp_types::Position::new(u32::MAX, 0));
+            for a in code_actions(&uri, &src, &c, all, None, Encoding::Utf16, None) {
+                let CodeActionOrCommand::CodeAction(a) = a else { continue };
+                let edits = &a.edit.unwrap().changes.unwrap()[&uri];
+                let r = text::byte_range(&src, edits[0].range, Encoding::Utf16);
+                proptest::prop_assert!(r.end <= src.len());
+            }
+        }
     }
 }

@@ -219,4 +219,61 @@ mod tests {
         apply_change(&mut text, change(None, "新"), Encoding::Utf16);
         assert_eq!(text, "新");
     }
+
+    /// The offset of a position by a model: the text cut into lines at each
+    /// ending, each line as its code units.
+    fn model_offset(text: &str, p: Position, enc: Encoding) -> usize {
+        let mut starts = vec![0];
+        let mut ends = Vec::new();
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\n' || b[i] == b'\r' {
+                ends.push(i);
+                i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                starts.push(i);
+            } else {
+                i += 1;
+            }
+        }
+        ends.push(text.len());
+        let Some(&start) = starts.get(p.line as usize) else {
+            return text.len();
+        };
+        let line = &text[start..ends[p.line as usize]];
+        let mut units = 0;
+        for (k, c) in line.char_indices() {
+            if units + enc.units(c) > p.character {
+                return start + k;
+            }
+            units += enc.units(c);
+        }
+        start + line.len()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offsets_and_positions_agree_with_a_model(
+            pieces in proptest::collection::vec(proptest::sample::select(vec!["a", "按", "𠮷", "\n", "\r\n", "\r", "😀", "é"]), 0..24),
+            line in 0u32..8,
+            character in 0u32..12,
+            enc in proptest::sample::select(vec![Encoding::Utf8, Encoding::Utf16, Encoding::Utf32]),
+        ) {
+            let text: String = pieces.concat();
+            let p = pos(line, character);
+            let at = offset(&text, p, enc);
+            proptest::prop_assert_eq!(at, model_offset(&text, p, enc));
+            // Every boundary's position leads back to it, except the middle of a \r\n.
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i) && !(text[..i].ends_with('\r') && text[i..].starts_with('\n')))
+                .collect();
+            for (i, q) in boundaries.iter().zip(positions(&text, &boundaries, enc)) {
+                proptest::prop_assert_eq!(offset(&text, q, enc), *i);
+            }
+        }
+    }
 }
