@@ -40,6 +40,10 @@ pub enum Command {
     /// Serve the proofreading page and the HTTP API (JSON /v1, and a
     /// LanguageTool-compatible /v2) on the library.
     Serve(ServeArgs),
+    /// A language server on standard input and output, for editors (VS Code,
+    /// Neovim, Helix …): findings as you type, quick fixes, the jiaodui.toml
+    /// found from each document.
+    Lsp(crate::lsp::LspArgs),
     /// Write a commented default jiaodui.toml in the current directory.
     Init,
     /// Print the JSON schema of jiaodui.toml.

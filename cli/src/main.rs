@@ -8,6 +8,7 @@ mod init;
 mod input;
 mod inspect;
 mod lm;
+mod lsp;
 mod output;
 mod pipeline;
 mod rules;
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         Command::Lm(LmCommand::Build { corpus, output }) => lm::build(&corpus, &output),
         Command::Inspect(args) => inspect::command(args),
         Command::Serve(args) => serve::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Init => init::init(),
         Command::Schema => init::schema(),
     };
