@@ -195,9 +195,6 @@ pub enum ErrorKind {
     ExitWithoutShutdown,
     /// The connection closed before `exit`: the client went away.
     Disconnected,
-    /// The client broke the protocol before the session began (e.g. no
-    /// `initialize` first).
-    Protocol(String),
     /// Reading or writing standard input or output failed.
     Io(std::io::Error),
 }
@@ -222,7 +219,6 @@ impl fmt::Display for Error {
             ErrorKind::Disconnected => f.write_str(
                 "the client closed the connection without `shutdown` and `exit` (the editor stopped or crashed; it starts the server again)",
             ),
-            ErrorKind::Protocol(m) => write!(f, "protocol error: {m} (`jiaodui lsp` is started by an editor's language client, which speaks LSP on standard input and output)"),
             ErrorKind::Io(e) => write!(f, "standard input or output failed: {e}"),
         }
     }
@@ -240,8 +236,7 @@ impl std::error::Error for Error {
 /// Serves one client on `connection` until it sends `exit`.
 ///
 /// # Errors
-/// The client went away or sent `exit` without `shutdown`, or did not
-/// begin with `initialize`.
+/// The client went away, or sent `exit` without `shutdown`.
 pub fn run(connection: Connection, options: Options) -> Result<(), Error> {
     server::run(connection, options)
 }

@@ -500,15 +500,16 @@ fn next_job(shared: &Shared) -> Option<Job> {
                     .0;
             }
             Some((_, uri)) => {
-                let doc = st.docs.get_mut(&uri)?;
-                doc.due = None;
-                return Some(Job {
-                    text: Arc::clone(&doc.text),
-                    version: doc.version,
-                    kind: doc.kind,
-                    path: doc.path.clone(),
-                    uri,
-                });
+                if let Some(doc) = st.docs.get_mut(&uri) {
+                    doc.due = None;
+                    return Some(Job {
+                        text: Arc::clone(&doc.text),
+                        version: doc.version,
+                        kind: doc.kind,
+                        path: doc.path.clone(),
+                        uri,
+                    });
+                }
             }
         }
     }
